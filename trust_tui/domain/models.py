@@ -1,0 +1,135 @@
+"""The documents of DESIGN §3 as plain, immutable values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Cadence = Literal["day", "week"]
+
+WEEKDAYS: tuple[str, ...] = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+
+SCHEMA_VERSION = 1
+NOTE_MAX_CHARS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How periods are cut. Changing these never changes stored entries."""
+
+    week_start: str = "monday"
+    """One of WEEKDAYS."""
+    day_starts_at: dt.time = dt.time(0, 0)
+    """Wall-clock time before which "today" is still the previous date (00:00-11:59)."""
+
+    @property
+    def week_start_index(self) -> int:
+        """0 for Monday … 6 for Sunday, as `date.weekday()` counts."""
+        return WEEKDAYS.index(self.week_start)
+
+    def to_doc(self) -> dict[str, str]:
+        return {"week_start": self.week_start, "day_starts_at": self.day_starts_at.strftime("%H:%M")}
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """Something the user does again and again (DESIGN §3 `actions`)."""
+
+    id: str
+    name: str
+    cadence: Cadence
+    target: int
+    step: str | None = None
+    description: str = ""
+    rated: bool = False
+    archived: bool = False
+    order: int = 0
+
+    @property
+    def unit(self) -> str:
+        return self.cadence
+
+    def to_doc(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "cadence": self.cadence,
+            "target": self.target,
+            "step": self.step,
+            "description": self.description,
+            "rated": self.rated,
+            "archived": self.archived,
+            "order": self.order,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One time the user did an action (DESIGN §3 `logs`)."""
+
+    uid: str
+    action: str
+    date: dt.date
+    """The logical local date it counts for."""
+    logged_at: str
+    """ISO-8601 with UTC offset: when it was written down."""
+    note: str = ""
+    rating: int | None = None
+
+    def to_doc(self) -> dict[str, object]:
+        return {
+            "uid": self.uid,
+            "action": self.action,
+            "date": self.date.isoformat(),
+            "logged_at": self.logged_at,
+            "note": self.note,
+            "rating": self.rating,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StepProgress:
+    """The user's own work on one guide step (DESIGN §3 `steps`)."""
+
+    step: str
+    done_on: dt.date | None = None
+    answers: dict[str, str] = field(default_factory=dict)
+
+    def to_doc(self) -> dict[str, object]:
+        return {
+            "step": self.step,
+            "done_on": self.done_on.isoformat() if self.done_on else None,
+            "answers": dict(self.answers),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything in the data file at one moment, as read under the lock."""
+
+    settings: Settings
+    actions: tuple[Action, ...]
+    logs: tuple[LogEntry, ...]
+    """Oldest first (by date, then logged_at)."""
+    steps: dict[str, StepProgress]
+    created_at: str = ""
+    schema_version: int = SCHEMA_VERSION
+
+    def action(self, action_id: str) -> Action | None:
+        for action in self.actions:
+            if action.id == action_id:
+                return action
+        return None
+
+    @property
+    def active_actions(self) -> tuple[Action, ...]:
+        return tuple(a for a in sorted(self.actions, key=lambda a: a.order) if not a.archived)
