@@ -1,0 +1,46 @@
+"""What time it is: the system clock, or TRUST_TUI_NOW for tests, demos and screenshots."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from trust_tui.domain.calendar import logical_today
+from trust_tui.domain.models import Settings
+
+NOW_ENV = "TRUST_TUI_NOW"
+
+
+class ClockError(ValueError):
+    """TRUST_TUI_NOW is set but is not an ISO-8601 time with an offset."""
+
+
+def now() -> dt.datetime:
+    """An aware datetime in the local time zone, read fresh on every call.
+
+    TRUST_TUI_NOW (ISO-8601 with offset) pins it: its wall-clock time and offset are taken as
+    local time. The system zone is re-read each call rather than cached, so a laptop that crosses
+    time zones while the app is open gets the new local date.
+    """
+    pinned = os.environ.get(NOW_ENV)
+    if pinned:
+        try:
+            value = dt.datetime.fromisoformat(pinned.strip())
+        except ValueError:
+            raise ClockError(
+                f"{NOW_ENV}='{pinned}' is not an ISO-8601 time such as 2026-03-08T01:30:00-05:00."
+            ) from None
+        if value.tzinfo is None:
+            raise ClockError(f"{NOW_ENV}='{pinned}' needs a UTC offset, e.g. +01:00.")
+        return value
+    return dt.datetime.now().astimezone()
+
+
+def today(settings: Settings) -> dt.date:
+    """The logical date "today" counts as, given when the user's day starts."""
+    return logical_today(now(), settings.day_starts_at)
+
+
+def stamp() -> str:
+    """`now()` as stored in `logged_at`: ISO-8601 with the UTC offset, to the second."""
+    return now().isoformat(timespec="seconds")

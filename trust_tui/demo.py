@@ -1,0 +1,139 @@
+"""A believable sample history, so a new user (and the screenshots) see a lived-in app.
+
+The story: about five months ago the user admitted what they did, worked through the apology
+steps over the following weeks, and has kept up the Part 3 actions since, imperfectly: some
+missed days, a rough patch, and a partner's trust rating that climbs slowly and not in a line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from collections.abc import Sequence
+
+from trust_tui.domain.models import Action, LogEntry, StepProgress
+
+DEMO_DAYS = 150
+
+_APPRECIATIONS = (
+    "Thanked them for making dinner after their long shift, and said what it meant to me.",
+    "Told them I noticed how patient they were with my mother on the phone.",
+    "Left a note on the mirror: I'm grateful you're still giving us a chance.",
+    "Said how much I admire the way they handled the meeting they were dreading.",
+    "Thanked them for telling me honestly how the week felt, even the hard parts.",
+    "Told them their laugh at the film last night was the best part of my day.",
+    "Wrote down three things they did this week that made the house feel like home.",
+)
+_ACTIVITIES = (
+    "Walked along the canal for an hour. Phones in our pockets. Easy quiet.",
+    "Cooked the lentil recipe from their grandmother together.",
+    "Went to the Saturday market; they picked the flowers.",
+    "Board games with the neighbours. They teased me and it felt normal.",
+    "Long drive to the coast. We talked about the kids' school.",
+)
+_TOUCH = (
+    "Texted at lunch to say the appointment went fine.",
+    "Called on the way home to ask how their day went.",
+    "Sent the photo of the dog asleep on my desk.",
+    "Told them when I left work and when I'd be back.",
+    "",
+    "",
+)
+_NEEDS = (
+    "They need me to say where I am without being asked, for now.",
+    "They asked me not to bring up 'moving on' — they'll say when.",
+    "They'd like one evening a week with no screens.",
+    "They need me to answer questions about that time without getting defensive.",
+    "They asked me to come to a counselling session with them.",
+)
+_CONCERNS = (
+    "the late messages from work",
+    "me going quiet when they bring it up",
+    "the weekend trip with my old friends",
+    "how tired we both are",
+)
+_PLANS = (
+    "Home by seven on weekdays; tell them if that slips.",
+    "Book the counsellor for next Thursday.",
+    "Walk together on Sunday morning.",
+    "Ask before making plans for the weekend.",
+)
+
+_STEP_ANSWERS = {
+    "1": "I wrote it down plainly, without the excuses I kept reaching for.",
+    "2": "What I did, and the months of lying about it. Not 'a mistake' — a choice I made.",
+    "3": "I will answer their questions honestly, even the ones I dread.",
+    "4": "I'll keep my phone open to them for as long as they want that.",
+}
+
+
+def build_demo(
+    actions: Sequence[Action],
+    today: dt.date,
+    now: dt.datetime,
+    prompt_ids: dict[str, Sequence[str]] | None = None,
+    seed: int = 7,
+) -> tuple[list[LogEntry], list[StepProgress]]:
+    """Logs for the last DEMO_DAYS days up to `today`, and progress on the one-time steps.
+
+    `prompt_ids` maps a one-time step id to its prompt ids (from the guide) so the demo's
+    reflection answers land under the right prompts.
+    """
+    rng = random.Random(seed)
+    by_id = {a.id: a for a in actions}
+    start = today - dt.timedelta(days=DEMO_DAYS - 1)
+    offset = now.utcoffset() or dt.timedelta(0)
+    tz = dt.timezone(offset)
+    logs: list[LogEntry] = []
+
+    def add(action_id: str, day: dt.date, hour: int, note: str = "", rating: int | None = None):
+        if action_id not in by_id:
+            return
+        stamp = dt.datetime.combine(day, dt.time(hour, rng.randrange(60)), tz)
+        if stamp > now:
+            stamp = now
+        logs.append(
+            LogEntry(
+                uid=uuid.UUID(int=rng.getrandbits(128)).hex,
+                action=action_id,
+                date=day,
+                logged_at=stamp.isoformat(timespec="seconds"),
+                note=note,
+                rating=rating,
+            )
+        )
+
+    trust = 3.0
+    day = start
+    while day <= today:
+        age = (day - start).days
+        rough_patch = 70 <= age < 80  # a hard fortnight: fewer logs, a dip in the rating
+        if rng.random() < (0.55 if rough_patch else 0.9):
+            add("stay-in-touch", day, rng.choice((12, 13, 17, 18)), rng.choice(_TOUCH))
+        if day.weekday() == 6 and age > 6:  # Sunday evening check-in
+            trust = min(9.0, max(1.0, trust + rng.uniform(-0.3, 0.6) - (1.2 if rough_patch else 0)))
+            note = (
+                f"Appreciation: {rng.choice(_APPRECIATIONS)}\n"
+                f"Went well: {rng.choice(_ACTIVITIES)}\n"
+                f"Concern: {rng.choice(_CONCERNS)}\n"
+                f"Plan: {rng.choice(_PLANS)}"
+            )
+            if not (rough_patch and rng.random() < 0.5):
+                add("weekly-check-in", day, 20, note, round(trust))
+        if day.weekday() in (1, 3, 5) and rng.random() < (0.5 if rough_patch else 0.85):
+            add("appreciation-note", day, rng.choice((8, 9, 21)), rng.choice(_APPRECIATIONS))
+        if day.weekday() == 5 and rng.random() < 0.8:
+            add("shared-activity", day, 15, rng.choice(_ACTIVITIES))
+        if day.weekday() == 2 and rng.random() < 0.75:
+            add("ask-needs", day, 21, rng.choice(_NEEDS))
+        day += dt.timedelta(days=1)
+
+    steps: list[StepProgress] = []
+    done_days = {"1.1": 0, "1.2": 2, "1.3": 6, "1.4": 9, "2.1": 14, "2.2": 20, "2.3": 27}
+    for step_id, days_in in done_days.items():
+        ids = list((prompt_ids or {}).get(step_id, ()))
+        answers = {pid: _STEP_ANSWERS[str(i % 4 + 1)] for i, pid in enumerate(ids)}
+        steps.append(StepProgress(step_id, start - dt.timedelta(days=30 - days_in), answers))
+    logs.sort(key=lambda e: (e.date, e.logged_at))
+    return logs, steps

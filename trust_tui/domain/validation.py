@@ -1,0 +1,123 @@
+"""Checks on everything a person types, each failure one clear sentence (exit code 2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from trust_tui.domain.models import NOTE_MAX_CHARS, WEEKDAYS
+
+EARLIEST_DATE = dt.date(1970, 1, 1)
+NAME_MAX_CHARS = 80
+
+
+class ValidationError(ValueError):
+    """Bad input from the user: its message is one sentence saying what to do."""
+
+
+def clean_text(text: str, max_chars: int = NOTE_MAX_CHARS, field: str = "note") -> str:
+    """Keep the text as typed, minus control characters other than newline and tab.
+
+    Control characters could move the terminal's cursor or change its state if they ever
+    reached the screen raw, so they are dropped on the way in (DESIGN §6).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Only Cc (C0/C1 controls: escape sequences, bells, backspaces) goes; format characters
+    # such as the zero-width joiner stay, or emoji sequences would break.
+    kept = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    if len(kept) > max_chars:
+        raise ValidationError(
+            f"The {field} is {len(kept):,} characters long; the limit is {max_chars:,}."
+        )
+    return kept
+
+
+def clean_name(text: str, field: str = "name") -> str:
+    """A one-line name: cleaned, stripped, not empty, at most NAME_MAX_CHARS."""
+    name = " ".join(clean_text(text, max_chars=10 * NAME_MAX_CHARS, field=field).split())
+    if not name:
+        raise ValidationError(f"The {field} is empty; give it a few words.")
+    if len(name) > NAME_MAX_CHARS:
+        raise ValidationError(
+            f"The {field} is {len(name)} characters long; the limit is {NAME_MAX_CHARS}."
+        )
+    return name
+
+
+def parse_date(text: str, today: dt.date) -> dt.date:
+    """A YYYY-MM-DD date between 1970-01-01 and today (inclusive)."""
+    text = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValidationError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. {today}.")
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"'{text}' is not a real calendar date.") from None
+    if day > today:
+        raise ValidationError(f"{day} is in the future; today is {today}.")
+    if day < EARLIEST_DATE:
+        raise ValidationError(f"{day} is before 1970; use a later date.")
+    return day
+
+
+def parse_rating(value: str | int) -> int:
+    """A whole number from 1 to 10."""
+    try:
+        rating = int(str(value).strip())
+    except ValueError:
+        raise ValidationError(f"The rating '{value}' is not a whole number from 1 to 10.") from None
+    if not 1 <= rating <= 10:
+        raise ValidationError(f"The rating must be from 1 to 10, not {rating}.")
+    return rating
+
+
+def parse_hhmm(text: str) -> dt.time:
+    """The hour the day starts: HH:MM from 00:00 to 11:59."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    if not match:
+        raise ValidationError(f"'{text}' is not a time; write it as HH:MM, e.g. 04:00.")
+    hour, minute = int(match[1]), int(match[2])
+    if minute > 59 or hour > 23:
+        raise ValidationError(f"'{text}' is not a real time of day.")
+    if hour > 11:
+        raise ValidationError(
+            f"The day can start at 00:00 to 11:59, not {text}; a later hour would move the whole day."
+        )
+    return dt.time(hour, minute)
+
+
+def parse_weekday(text: str) -> str:
+    """A weekday name (or its first three letters), returned in full lower case."""
+    key = text.strip().lower()
+    for name in WEEKDAYS:
+        if key == name or (len(key) >= 3 and name.startswith(key)):
+            return name
+    raise ValidationError(f"'{text}' is not a weekday; use one of {', '.join(WEEKDAYS)}.")
+
+
+def parse_target(value: str | int) -> int:
+    """How many times per period: a whole number from 1 to 99."""
+    try:
+        target = int(str(value).strip())
+    except ValueError:
+        raise ValidationError(f"The target '{value}' is not a whole number.") from None
+    if not 1 <= target <= 99:
+        raise ValidationError(f"The target must be from 1 to 99, not {target}.")
+    return target
+
+
+def slugify(name: str) -> str:
+    """A stable, readable id for a custom action: lower-case words joined by dashes."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug[:40].rstrip("-") or "action"
+
+
+def unique_slug(name: str, taken: set[str] | frozenset[str]) -> str:
+    """slugify(name), with -2, -3 … appended until it is not in `taken`."""
+    base = slugify(name)
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug

@@ -1,0 +1,68 @@
+"""Plain-text tables for the command line (no Textual, no Rich: it starts fast)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from trust_tui.domain.models import Action, Settings
+from trust_tui.domain.summary import WeeklySummary
+from trust_tui.domain.wording import count_short, period_phrase, progress_label, streak_short
+
+__all__ = ["format_actions", "format_settings", "format_summary", "period_phrase"]
+
+NAME_WIDTH = 20
+CELL_WIDTH = 7
+WEEKS_PER_BLOCK = 8
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_summary(summary: WeeklySummary) -> str:
+    lines = [
+        f"Week summary — today is {summary.today:%a %d %b %Y}; weeks start on "
+        f"{summary.week_start.capitalize()}.",
+        "",
+        f"{'':<{NAME_WIDTH}}  {'this period':<17} {'streak':>7} {'best':>7}",
+    ]
+    for action in summary.actions:
+        streak = summary.streaks[action.id]
+        best = count_short(streak.best, streak.unit)
+        lines.append(
+            f"{_fit(action.name, NAME_WIDTH):<{NAME_WIDTH}}  "
+            f"{progress_label(action, streak.this_period):<17} {streak_short(streak):>7} {best:>7}"
+        )
+    weeks = list(reversed(summary.weeks))  # oldest on the left, this week on the right
+    for start in range(0, len(weeks), WEEKS_PER_BLOCK):
+        block = weeks[start : start + WEEKS_PER_BLOCK]
+        lines += ["", f"{'Week of':<{NAME_WIDTH}}" + "".join(f"{w.start:%d %b}".rjust(CELL_WIDTH) for w in block)]
+        for action in summary.actions:
+            cells = []
+            for week in block:
+                cell = week.cells[action.id]
+                mark = "✓" if cell.met else " "
+                cells.append(f"{cell.count}/{cell.target}{mark}".rjust(CELL_WIDTH))
+            lines.append(f"{_fit(action.name, NAME_WIDTH):<{NAME_WIDTH}}" + "".join(cells))
+    lines += ["", "✓ = the week's target was met. Day actions count the days met out of 7."]
+    return "\n".join(lines)
+
+
+def format_actions(actions: Sequence[Action]) -> str:
+    lines = [f"{'id':<22} {'name':<22} {'cadence':<8} {'target':>6}  step"]
+    for a in actions:
+        step = a.step or "–"
+        flag = "  (archived)" if a.archived else ""
+        lines.append(f"{_fit(a.id, 22):<22} {_fit(a.name, 22):<22} {a.cadence:<8} {a.target:>6}  {step}{flag}")
+    return "\n".join(lines)
+
+
+def format_settings(settings: Settings, path: Path) -> str:
+    return "\n".join(
+        [
+            f"week start:     {settings.week_start}",
+            f"day starts at:  {settings.day_starts_at:%H:%M}",
+            f"data file:      {path}",
+        ]
+    )
