@@ -1,0 +1,246 @@
+"""The command line as a script would use it: exit codes, one-line errors, nothing written on failure."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from trust_tui.cli import main
+
+NOW = "2026-11-27T20:00:00+01:00"
+
+
+@pytest.fixture(autouse=True)
+def pinned_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRUST_TUI_NOW", NOW)
+    monkeypatch.delenv("TRUST_TUI_DB", raising=False)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "trust.json"
+
+
+def run(db: Path, *args: str) -> int:
+    """The exit code, whether main returns it or argparse raises SystemExit with it."""
+    try:
+        return main(["--db", str(db), *args])
+    except SystemExit as exit_info:
+        return int(exit_info.code or 0)
+
+
+def make_file(db: Path) -> bytes:
+    db.parent.mkdir(exist_ok=True)
+    assert run(db, "log", "appreciation-note", "--note", "first") == 0
+    return db.read_bytes()
+
+
+def test_log_creates_private_file_and_reports_progress(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db.parent.mkdir()
+    assert run(db, "log", "appreciation-note", "--note", "Thanked them for the soup") == 0
+    out = capsys.readouterr().out
+    assert "Logged Appreciation note for 2026-11-27" in out
+    assert "1/3 this week" in out
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    data = json.loads(db.read_text())
+    notes = [doc["note"] for doc in data["logs"].values()]
+    assert notes == ["Thanked them for the soup"]
+
+
+def test_log_with_date_and_rating(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_file(db)
+    assert run(db, "log", "weekly-check-in", "--date", "2026-11-22", "--rating", "6") == 0
+    logs = json.loads(db.read_text())["logs"].values()
+    check_in = [doc for doc in logs if doc["action"] == "weekly-check-in"]
+    assert [(d["date"], d["rating"]) for d in check_in] == [("2026-11-22", 6)]
+
+
+BAD_INPUT = [
+    (["log", "hug-more"], "There is no action 'hug-more'"),
+    (["log", "appreciation-note", "--date", "27/11/2026"], "is not a date"),
+    (["log", "appreciation-note", "--date", "2026-02-30"], "not a real calendar date"),
+    (["log", "appreciation-note", "--date", "2026-11-28"], "is in the future"),
+    (["log", "appreciation-note", "--date", "1969-12-31"], "before 1970"),
+    (["log", "weekly-check-in", "--rating", "11"], "from 1 to 10"),
+    (["log", "weekly-check-in", "--rating", "0"], "from 1 to 10"),
+    (["log", "weekly-check-in", "--rating", "high"], "not a whole number"),
+    (["log", "appreciation-note", "--rating", "5"], "takes no rating"),
+    (["log", "appreciation-note", "--note", "x" * 2001], "the limit is 2,000"),
+    (["settings", "--week-start", "someday"], "is not a weekday"),
+    (["settings", "--day-starts-at", "13:00"], "00:00 to 11:59"),
+    (["settings", "--day-starts-at", "4am"], "is not a time"),
+    (["summary", "--weeks", "0"], "from 1 to 520"),
+    (["frobnicate"], "invalid choice"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), BAD_INPUT)
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(
+    db: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    before = make_file(db)
+    mtime = db.stat().st_mtime_ns
+    capsys.readouterr()
+    assert run(db, *args) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert db.read_bytes() == before
+    assert db.stat().st_mtime_ns == mtime
+
+
+def test_bad_input_on_a_new_file_creates_nothing(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db.parent.mkdir()
+    assert run(db, "log", "appreciation-note", "--date", "2030-01-01") == 2
+    assert not db.exists()
+    assert list(db.parent.iterdir()) == []
+
+
+def test_missing_folder_is_bad_input_and_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "no" / "such" / "t.json"
+    assert run(db, "log", "appreciation-note") == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and str(db.parent) in err
+    assert not (tmp_path / "no").exists()
+
+
+def test_unwritable_folder_is_a_storage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if os.geteuid() == 0:
+        folder = Path("/sys")  # root ignores permission bits; sysfs refuses new files even to root
+    else:
+        folder = tmp_path / "locked"
+        folder.mkdir()
+        folder.chmod(0o500)
+    db = folder / "trust-tui-test.json"
+    assert run(db, "log", "appreciation-note") == 1
+    err = capsys.readouterr().err
+    assert str(db) in err
+    assert len(err.strip().splitlines()) == 1
+    assert not db.exists()
+
+
+def test_corrupt_file_is_refused_and_left_alone(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_file(db)
+    broken = db.read_bytes()[:-20]
+    db.write_bytes(broken)
+    capsys.readouterr()
+    assert run(db, "log", "appreciation-note") == 1
+    err = capsys.readouterr().err
+    assert str(db) in err and "doctor" in err
+    assert db.read_bytes() == broken
+    assert run(db, "doctor") == 1
+
+
+def test_summary_json_matches_the_documented_schema(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db.parent.mkdir()
+    assert run(db, "demo") == 0
+    capsys.readouterr()
+    assert run(db, "summary", "--json", "--weeks", "3") == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert set(doc) == {"today", "week_start", "actions", "weeks"}
+    assert doc["today"] == "2026-11-27" and doc["week_start"] == "monday"
+    first = doc["actions"][0]
+    assert set(first) == {
+        "id", "name", "cadence", "target", "step", "current_streak", "best_streak", "streak_unit", "this_period",
+    }
+    assert set(first["this_period"]) == {"start", "count", "target", "met"}
+    assert [w["start"] for w in doc["weeks"]] == ["2026-11-23", "2026-11-16", "2026-11-09"]
+    assert doc["weeks"][0]["end"] == "2026-11-29"
+    ids = {a["id"] for a in doc["actions"]}
+    assert set(doc["weeks"][0]["actions"]) == ids
+    touch = doc["weeks"][1]["actions"]["stay-in-touch"]
+    assert touch["target"] == 7 and 0 <= touch["count"] <= 7
+
+
+def test_summary_table_is_readable(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db.parent.mkdir()
+    run(db, "demo")
+    capsys.readouterr()
+    assert run(db, "summary") == 0
+    out = capsys.readouterr().out
+    assert "Week summary" in out and "Appreciation note" in out and "23 Nov" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_demo_refuses_a_file_with_logs(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = make_file(db)
+    assert run(db, "demo") == 2
+    assert db.read_bytes() == before
+
+
+def test_export_json_and_csv_keep_user_text_exactly(tmp_path: Path, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db.parent.mkdir()
+    note = 'Said "sorry" [bold]again[/] — 谢谢, 🌱, a,b;c\nsecond line'
+    assert run(db, "log", "appreciation-note", "--note", note) == 0
+    out_json = tmp_path / "export.json"
+    assert run(db, "export", "--format", "json", "-o", str(out_json)) == 0
+    assert stat.S_IMODE(out_json.stat().st_mode) == 0o600
+    doc = json.loads(out_json.read_text())
+    assert {"schema_version", "exported_at", "settings", "actions", "logs", "steps"} <= set(doc)
+    assert doc["logs"][0]["note"] == note
+    capsys.readouterr()
+    assert run(db, "export", "--format", "csv") == 0
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0]["note"] == note and rows[0]["action"] == "appreciation-note"
+
+
+def test_settings_show_and_change(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_file(db)
+    assert run(db, "settings", "--week-start", "sun", "--day-starts-at", "04:00") == 0
+    out = capsys.readouterr().out
+    assert "sunday" in out and "04:00" in out
+    assert json.loads(db.read_text())["meta"]["1"]["settings"] == {"week_start": "sunday", "day_starts_at": "04:00"}
+
+
+def test_actions_lists_the_defaults(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db.parent.mkdir()
+    assert run(db, "actions", "--json") == 0
+    ids = [a["id"] for a in json.loads(capsys.readouterr().out)]
+    assert ids == ["weekly-check-in", "ask-needs", "stay-in-touch", "shared-activity", "appreciation-note"]
+    assert not db.exists()  # reading never creates the file
+
+
+def test_doctor_on_a_healthy_file(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make_file(db)
+    assert run(db, "doctor") == 0
+    assert "healthy" in capsys.readouterr().out
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert "trust-tui 0.1.0" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "summary" in capsys.readouterr().out
+
+
+def test_command_line_as_a_new_user_runs_it(tmp_path: Path) -> None:
+    """The real entry point, as a process: demo then summary, and Textual never imported."""
+    env = {**os.environ, "TRUST_TUI_NOW": NOW}
+    code = (
+        "import sys; from trust_tui.cli import main; "
+        "rc = main(sys.argv[1:]); "
+        "assert 'textual' not in sys.modules, 'the command line imported textual'; "
+        "sys.exit(rc)"
+    )
+    for args in (["demo"], ["summary"], ["log", "stay-in-touch", "--note", "called"]):
+        result = subprocess.run(
+            [sys.executable, "-c", code, "--db", "t.json", *args],
+            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+    assert "Week summary" in subprocess.run(
+        [sys.executable, "-m", "trust_tui", "--db", "t.json", "summary"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+    ).stdout
