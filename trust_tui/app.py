@@ -1,0 +1,453 @@
+"""TrustApp: the full-screen app. Modes, bindings, palette, and the one data flow.
+
+Screens read `app.data` (an `AppData`) and subscribe to `app.data_changed`; they change the
+data by posting the messages of `trust_tui.messages`, handled here: validate, update memory,
+publish, then write to disk in a thread worker (DESIGN §6, CONTRACT "the full-screen app").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import importlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+from textual.signal import Signal
+
+from trust_tui import clock
+from trust_tui.messages import (
+    ActionSaved,
+    EntryDeleted,
+    EntryEdited,
+    EntryRestored,
+    LogRequested,
+    SettingsChanged,
+    StepSaved,
+)
+from trust_tui.paths import resolve_db_path
+
+if TYPE_CHECKING:
+    from trust_tui.guide import Guide, Step
+    from trust_tui.tracker import AppData, Tracker, WriteFailure
+
+__all__ = ["MODE_SCREENS", "TrustApp"]
+
+POLL_SECONDS = 2.0
+"""How often the app looks at the clock (rollover) and the file (another process's writes)."""
+
+MODE_SCREENS: dict[str, tuple[str, str, str]] = {
+    # mode: (module in trust_tui.screens, class, title for "go: …")
+    "today": ("today", "TodayScreen", "Today"),
+    "week": ("week", "WeekScreen", "Week"),
+    "history": ("history", "HistoryScreen", "History"),
+    "guide": ("guide", "GuideScreen", "Guide"),
+    "actions": ("actions", "ActionsScreen", "Actions"),
+    "settings": ("settings", "SettingsScreen", "Settings"),
+}
+
+WEEK_MILESTONES = frozenset({4, 8, 12, 26, 52, 104})
+DAY_MILESTONES = frozenset({7, 30, 100, 365})
+
+
+def _screen_class(module: str, name: str) -> type[Screen[Any]] | None:
+    """The screen class, or None while a colleague's file is not there yet."""
+    try:
+        mod = importlib.import_module(f"trust_tui.screens.{module}")
+    except ModuleNotFoundError as error:
+        if error.name == f"trust_tui.screens.{module}":
+            return None
+        raise
+    return getattr(mod, name, None)
+
+
+def _mode_factory(mode: str) -> Callable[[], Screen[Any]]:
+    module, name, title = MODE_SCREENS[mode]
+
+    def make() -> Screen[Any]:
+        cls = _screen_class(module, name)
+        if cls is None:
+            from trust_tui.screens.placeholder import PlaceholderScreen
+
+            return PlaceholderScreen(title)
+        return cls()
+
+    return make
+
+
+class TrustApp(App[int]):
+    """A private companion for rebuilding a partner's trust."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "trust-tui"
+    MODES = {mode: _mode_factory(mode) for mode in MODE_SCREENS}
+    BINDINGS = [
+        Binding("t", "go('today')", "Today", id="go-today"),
+        Binding("w", "go('week')", "Week", id="go-week"),
+        Binding("h", "go('history')", "History", id="go-history"),
+        Binding("g", "go('guide')", "Guide", id="go-guide"),
+        Binding("a", "go('actions')", "Actions", id="go-actions", show=False),
+        Binding("s", "go('settings')", "Settings", id="go-settings", show=False),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("exclamation_mark", "safety", "Safety", id="safety"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, db_path: Path | str | None = None) -> None:
+        super().__init__()
+        self.db_path: Path = resolve_db_path(db_path)
+        self.data: AppData | None = None
+        """What every screen shows; None until the file is open (or when it could not be)."""
+        self.data_changed: Signal[AppData] = Signal(self, "data_changed")
+        self.tracker: Tracker | None = None
+        self.problem: Exception | None = None
+        """Why the file could not be opened (shown on the ProblemScreen)."""
+        self._guide: Guide | None = None
+        self._guide_failed = False
+        self._opening: asyncio.Future[AppData] | None = None
+        self._reading = False
+        self._write_error: str | None = None
+        self._read_error: str | None = None
+        self._quit_armed = False
+
+    # --- start-up --------------------------------------------------------------------------
+
+    def _open_tracker(self) -> AppData:
+        """Runs in a thread while Textual starts: build the store and read the file."""
+        from trust_tui.guide import load_default_actions
+        from trust_tui.store import Store
+        from trust_tui.tracker import Tracker
+
+        store = Store(self.db_path, default_actions=load_default_actions(), now=clock.now)
+        tracker = Tracker(store, self.db_path, clock.now)
+        data = tracker.open()
+        self.tracker = tracker
+        return data
+
+    def on_load(self) -> None:
+        # Read the file in a thread while Textual sets up the terminal and the first screen.
+        self._opening = asyncio.get_running_loop().run_in_executor(None, self._open_tracker)
+
+    async def on_mount(self) -> None:
+        assert self._opening is not None
+        try:
+            data = await self._opening
+        except Exception as error:  # StoreError, ContentError, ClockError: shown, never raised
+            self.problem = error
+            from trust_tui.screens.problem import ProblemScreen
+
+            await self.push_screen(ProblemScreen(error, self.db_path))
+            return
+        self.data = data
+        await self.switch_mode("today")
+        self.set_interval(POLL_SECONDS, self.poll_now, name="poll clock and file")
+
+    # --- navigation ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("go", "help") and (self.data is None or isinstance(self.screen, ModalScreen)):
+            return False
+        if action == "safety" and type(self.screen).__name__ == "SafetyScreen":
+            return False
+        if action == "quit" and isinstance(self.screen, ModalScreen) and self.data is not None:
+            # In a dialog, q is a letter of the note; escape closes the dialog first.
+            return False
+        return True
+
+    async def action_go(self, mode: str) -> None:
+        if self.data is None or mode not in MODE_SCREENS:
+            return
+        await self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        cls = _screen_class("help", "HelpScreen")
+        if cls is None:
+            self.notify("Help is on its way.", markup=False)
+            return
+        self.push_screen(cls())
+
+    def action_safety(self) -> None:
+        cls = _screen_class("safety", "SafetyScreen")
+        if cls is None:
+            self.notify(
+                "If your partner becomes aggressive or threatening, step away and get help. "
+                "This app does not replace a counsellor.",
+                title="Safety",
+                markup=False,
+            )
+            return
+        self.push_screen(cls())
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.data is None:
+            return
+        for mode, (_, _, title) in MODE_SCREENS.items():
+            yield SystemCommand(f"go: {title}", f"Open the {title} screen", self._go(mode))
+        yield SystemCommand("go: Help", "Every key, grouped", self.action_help)
+        yield SystemCommand("go: Safety note", "If you or your partner are not safe", self.action_safety)
+        for action in self.data.snapshot.active_actions:
+            yield SystemCommand(
+                f"log: {action.name}", f"Log {action.name} for today", self._log(action.id)
+            )
+
+    def _go(self, mode: str) -> Callable[[], Any]:
+        return lambda: self.run_action(f"go('{mode}')")
+
+    def _log(self, action_id: str) -> Callable[[], None]:
+        return lambda: self.start_log(action_id)
+
+    # --- the logging flows (shared by Today and the palette) ---------------------------------
+
+    @property
+    def today(self) -> dt.date:
+        assert self.data is not None
+        return self.data.today
+
+    def start_log(self, action_id: str, *, with_note: bool = False, backfill: bool = False) -> None:
+        """Log an action the way it asks to be logged.
+
+        The weekly check-in opens the guided check-in; "ask what they need" asks for the
+        partner's answer; otherwise one key logs today, or a dialog takes a note or a date.
+        """
+        if self.data is None:
+            return
+        action = self.data.snapshot.action(action_id)
+        if action is None:
+            return
+        if action_id == "weekly-check-in" or (action.rated and not with_note):
+            from trust_tui.widgets.checkin_dialog import CheckInDialog
+
+            self.push_screen(CheckInDialog(action, self.today, backfill=backfill))
+        elif action_id == "ask-needs":
+            from trust_tui.widgets.needs_dialog import NeedsDialog
+
+            self.push_screen(NeedsDialog(action, self.today, backfill=backfill))
+        elif with_note or backfill:
+            from trust_tui.widgets.note_dialog import NoteDialog
+
+            self.push_screen(NoteDialog(action, self.today, backfill=backfill))
+        else:
+            self.post_message(LogRequested(action_id, self.today))
+
+    # --- data changes ------------------------------------------------------------------------
+
+    def publish(self, data: AppData) -> None:
+        self.data = data
+        self.data_changed.publish(data)
+
+    def _refuse(self, error: Exception) -> None:
+        self.notify(str(error), title="Not saved", severity="warning", markup=False)
+
+    def on_log_requested(self, message: LogRequested) -> None:
+        from trust_tui.domain.validation import ValidationError
+
+        message.stop()
+        if self.tracker is None or self.data is None:
+            return
+        before = self.data.streaks.get(message.action_id)
+        try:
+            data, entry = self.tracker.log(
+                message.action_id, message.day, message.note, message.rating
+            )
+        except ValidationError as error:
+            self._refuse(error)
+            return
+        self.publish(data)
+        self.save()
+        action = data.snapshot.action(entry.action)
+        assert action is not None
+        when = "today" if entry.date == data.today else entry.date.strftime("%a %d %b")
+        self.notify(f"{action.name}: logged for {when}.", markup=False, timeout=3)
+        self._acknowledge(action.id, before.current if before else 0)
+
+    def on_entry_edited(self, message: EntryEdited) -> None:
+        self._apply(message, lambda t: t.edit(message.entry), "Entry updated.")
+
+    def on_entry_deleted(self, message: EntryDeleted) -> None:
+        self._apply(message, lambda t: t.delete(message.uid)[0], None)
+
+    def on_entry_restored(self, message: EntryRestored) -> None:
+        self._apply(message, lambda t: t.restore(message.entry), "Entry brought back.")
+
+    def on_action_saved(self, message: ActionSaved) -> None:
+        self._apply(message, lambda t: t.save_action(message.action), None)
+
+    def on_settings_changed(self, message: SettingsChanged) -> None:
+        self._apply(message, lambda t: t.save_settings(message.settings), None)
+
+    def on_step_saved(self, message: StepSaved) -> None:
+        self._apply(message, lambda t: t.save_step(message.progress), None)
+
+    def _apply(self, message: Any, change: Callable[[Tracker], AppData], note: str | None) -> None:
+        from trust_tui.domain.validation import ValidationError
+
+        message.stop()
+        if self.tracker is None or self.data is None:
+            return
+        try:
+            data = change(self.tracker)
+        except ValidationError as error:
+            self._refuse(error)
+            return
+        self.publish(data)
+        self.save()
+        if note:
+            self.notify(note, markup=False, timeout=3)
+
+    def _acknowledge(self, action_id: str, before: int) -> None:
+        """A warm word when a streak reaches a milestone (never a word when it breaks)."""
+        assert self.data is not None
+        streak = self.data.streaks.get(action_id)
+        action = self.data.snapshot.action(action_id)
+        if streak is None or action is None or streak.current <= before:
+            return
+        marks = WEEK_MILESTONES if streak.unit == "week" else DAY_MILESTONES
+        if streak.current not in marks:
+            return
+        from trust_tui.domain.wording import count_units
+
+        line = ""
+        step = self.guide_step(action.step)
+        if step is not None:
+            line = step.encouragement
+        line = line or "Each kept promise is a small proof. Keep going at your own steady pace."
+        self.notify(
+            f"{count_units(streak.current, streak.unit)} in a row: {action.name}.\n{line}",
+            title="A milestone",
+            timeout=8,
+            markup=False,
+        )
+
+    # --- guide -------------------------------------------------------------------------------
+
+    @property
+    def guide(self) -> Guide | None:
+        """The guide's content, read on first use; None if the content cannot be read."""
+        if self._guide is None and not self._guide_failed:
+            from trust_tui.guide import ContentError, load_guide
+
+            try:
+                self._guide = load_guide()
+            except ContentError as error:
+                self._guide_failed = True
+                self.notify(str(error), title="Guide", severity="error", markup=False)
+        return self._guide
+
+    def guide_step(self, step_id: str | None) -> Step | None:
+        guide = self.guide
+        if guide is None or not step_id:
+            return None
+        return guide.steps.get(step_id)
+
+    # --- writing and polling -----------------------------------------------------------------
+
+    def save(self) -> None:
+        """Write queued changes in a thread: the screen never waits on the disk."""
+        self._write_worker()
+
+    @work(thread=True, group="writes", exit_on_error=False)
+    def _write_worker(self) -> None:
+        if self.tracker is None:
+            return
+        failure = self.tracker.flush()
+        self.call_from_thread(self._after_write, failure)
+
+    def _after_write(self, failure: WriteFailure | None) -> None:
+        if failure is None:
+            if self._write_error is not None:
+                self._write_error = None
+                self.notify("Everything is saved now.", markup=False)
+            return
+        if failure.message != self._write_error:
+            self._write_error = failure.message
+            self.notify(
+                f"{failure.message}\nIt is kept here and will be saved again soon; do not quit yet.",
+                title="Not saved yet",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+
+    def poll_now(self) -> None:
+        """One tick: roll "today" over at the configured hour, notice another process's write."""
+        tracker = self.tracker
+        if tracker is None or self.data is None:
+            return
+        changed = tracker.refresh_today()
+        if changed is not None:
+            self.publish(changed)
+        if tracker.pending_count and self._write_error is not None:
+            self.save()  # try a failed write again
+        if not self._reading and tracker.file_changed():
+            self._reading = True
+            self._read_worker()
+
+    @work(thread=True, group="reads", exit_on_error=False)
+    def _read_worker(self) -> None:
+        assert self.tracker is not None
+        try:
+            result = self.tracker.read_file()
+        except Exception as error:  # StoreError: the file went bad under us; keep what we have
+            self.call_from_thread(self._after_read_error, error)
+            return
+        self.call_from_thread(self._after_read, result)
+
+    def _after_read(self, result: tuple[Any, ...]) -> None:
+        self._reading = False
+        self._read_error = None
+        assert self.tracker is not None
+        data = self.tracker.accept_read(*result)
+        if data is not None and data != self.data:
+            self.publish(data)
+
+    def _after_read_error(self, error: Exception) -> None:
+        self._reading = False
+        if str(error) != self._read_error:
+            self._read_error = str(error)
+            self.notify(
+                f"{error}\nWhat you see here is kept; nothing was written.",
+                title="The data file changed",
+                severity="error",
+                timeout=20,
+                markup=False,
+            )
+
+    async def flush_writes(self) -> WriteFailure | None:
+        """Wait for every queued write (used on quit)."""
+        if self.tracker is None:
+            return None
+        return await asyncio.to_thread(self.tracker.flush)
+
+    async def action_quit(self) -> None:
+        failure = await self.flush_writes()
+        if failure is not None and not self._quit_armed:
+            self._quit_armed = True
+            self.notify(
+                f"{failure.message}\nYour last changes are not in the file yet. Fix the problem "
+                "and press q again, or press q again to quit and see them printed.",
+                title="Not saved",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+            return
+        if failure is not None:
+            self.exit(1, message=self._unsaved_text())
+            return
+        self.exit(0)
+
+    def _unsaved_text(self) -> str:
+        """What could not be saved, printed after the app closes so no word is lost."""
+        from rich.text import Text
+
+        assert self.tracker is not None
+        lines = ["trust-tui could not save these changes to " + str(self.db_path) + ":"]
+        for label, note in self.tracker.unsaved_notes():
+            lines.append(f"- {label}" + (f":\n{note}" if note else ""))
+        return Text("\n".join(lines))  # type: ignore[return-value]

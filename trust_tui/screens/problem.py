@@ -1,0 +1,53 @@
+"""Shown instead of the app when the data file cannot be used (corrupt, newer, unreadable).
+
+Nothing is written while it is shown: the app never opened a tracker to write with.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+
+class ProblemScreen(Screen[None]):
+    BINDINGS = [Binding("q", "app.quit", "Quit", id="problem-quit")]
+
+    def __init__(self, error: Exception, db_path: Path) -> None:
+        super().__init__(id="problem")
+        self.error = error
+        self.db_path = Path(getattr(error, "path", None) or db_path)
+
+    def _backup(self) -> Path | None:
+        backups = self.db_path.parent / "backups"
+        if not backups.is_dir():
+            return None
+        files = sorted(
+            (p for p in backups.iterdir() if p.is_file()), key=lambda p: p.stat().st_mtime
+        )
+        return files[-1] if files else None
+
+    def compose(self) -> ComposeResult:
+        backup = self._backup()
+        lines = [
+            "Your notes are safe: nothing has been changed or written.",
+            "",
+            str(self.error),
+            "",
+            f"Data file:     {self.db_path}",
+            f"Newest backup: {backup if backup else 'none yet'}",
+            "",
+            "What to do:",
+            "  1. Close this (q).",
+            f"  2. Run  trust-tui --db '{self.db_path}' doctor  : it says what is wrong",
+            "     and how to repair it, usually by copying the newest backup back.",
+            "  3. Open trust-tui again.",
+        ]
+        with VerticalScroll(id="problem-body"):
+            yield Static("trust-tui cannot open your data file", id="problem-title", markup=False)
+            yield Static("\n".join(lines), id="problem-text", markup=False)
+        yield Footer()

@@ -1,0 +1,377 @@
+"""The app's data, kept in memory and written behind the UI (no Textual here).
+
+`Tracker` wraps the `Store`. Every change is applied to the in-memory snapshot at once (so a
+key press updates the screen without waiting on the disk) and queued as a `PendingWrite`; the
+app drains the queue with `flush()` in a thread worker. A write that fails stays queued, and
+its change stays on screen, so nothing typed is lost; `flush()` reports the failure.
+
+Each pending change is idempotent (it replaces by uid or id), so replaying the queue on top of
+a fresh read of the file (after another process wrote) gives the right picture whether or not
+the write already reached the disk.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import threading
+import uuid
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from trust_tui.domain.calendar import logical_today
+from trust_tui.domain.models import Action, LogEntry, Settings, Snapshot, StepProgress
+from trust_tui.domain.streaks import StreakInfo, all_streaks
+from trust_tui.domain.summary import WeeklySummary, weekly_summary
+from trust_tui.domain.validation import ValidationError, clean_text, parse_rating
+
+if TYPE_CHECKING:
+    from trust_tui.store import Store
+
+__all__ = ["AppData", "PendingWrite", "Tracker", "WriteFailure", "build_data"]
+
+WEEKS_SHOWN = 12
+EARLIEST = dt.date(1970, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class AppData:
+    """Everything a screen shows, computed once per change."""
+
+    snapshot: Snapshot
+    today: dt.date
+    """The logical today (DESIGN §4)."""
+    streaks: dict[str, StreakInfo]
+    """Every action's streak, archived ones included."""
+    summary: WeeklySummary
+    """Active actions over the last 12 weeks, newest week first."""
+    db_path: Path
+
+
+def build_data(snapshot: Snapshot, today: dt.date, db_path: Path) -> AppData:
+    week_start = snapshot.settings.week_start_index
+    streaks = all_streaks(snapshot.actions, snapshot.logs, today, week_start)
+    summary = weekly_summary(
+        snapshot.actions, snapshot.logs, today, snapshot.settings, weeks=WEEKS_SHOWN
+    )
+    return AppData(snapshot, today, streaks, summary, db_path)
+
+
+@dataclass(frozen=True, slots=True)
+class PendingWrite:
+    """One change: how it looks in memory (`apply`) and how it reaches the file (`write`)."""
+
+    label: str
+    """Says what it is, for the error message ("your note for Weekly check-in")."""
+    apply: Callable[[Snapshot], Snapshot]
+    write: Callable[[Store], Any]
+    text: str = ""
+    """The user's words in it, printed if the app must close before it could be saved."""
+
+
+@dataclass(frozen=True, slots=True)
+class WriteFailure:
+    label: str
+    error: Exception
+
+    @property
+    def message(self) -> str:
+        return f"Could not save {self.label}: {self.error}"
+
+
+# --- pure snapshot edits (idempotent) -------------------------------------------------------
+
+
+def _sort_key(entry: LogEntry) -> tuple[dt.date, str]:
+    return (entry.date, entry.logged_at)
+
+
+def _without_log(snapshot: Snapshot, uid: str) -> tuple[LogEntry, ...]:
+    return tuple(e for e in snapshot.logs if e.uid != uid)
+
+
+def _put_log(snapshot: Snapshot, entry: LogEntry) -> Snapshot:
+    logs = list(snapshot.logs)
+    if any(e.uid == entry.uid for e in logs):
+        logs = [e for e in logs if e.uid != entry.uid]
+    index = bisect.bisect_right(logs, _sort_key(entry), key=_sort_key)
+    logs.insert(index, entry)
+    return dataclasses.replace(snapshot, logs=tuple(logs))
+
+
+def _drop_log(snapshot: Snapshot, uid: str) -> Snapshot:
+    return dataclasses.replace(snapshot, logs=_without_log(snapshot, uid))
+
+
+def _put_action(snapshot: Snapshot, action: Action) -> Snapshot:
+    others = tuple(a for a in snapshot.actions if a.id != action.id)
+    if len(others) == len(snapshot.actions):
+        return dataclasses.replace(snapshot, actions=(*others, action))
+    actions = tuple(action if a.id == action.id else a for a in snapshot.actions)
+    return dataclasses.replace(snapshot, actions=actions)
+
+
+def _put_settings(snapshot: Snapshot, settings: Settings) -> Snapshot:
+    return dataclasses.replace(snapshot, settings=settings)
+
+
+def _put_step(snapshot: Snapshot, progress: StepProgress) -> Snapshot:
+    steps = dict(snapshot.steps)
+    steps[progress.step] = progress
+    return dataclasses.replace(snapshot, steps=steps)
+
+
+class Tracker:
+    """In-memory AppData plus an ordered queue of writes to the store."""
+
+    def __init__(
+        self, store: Store, db_path: Path, now: Callable[[], dt.datetime]
+    ) -> None:
+        self._store = store
+        self._db_path = db_path
+        self._now = now
+        self._data: AppData | None = None
+        self._queue: deque[PendingWrite] = deque()
+        self._in_flight: PendingWrite | None = None
+        self._flush_lock = threading.Lock()
+        self._generation = 0
+        """Bumped by every in-memory change: a reload started before a change is stale."""
+        self._signature: tuple[Any, ...] | None = None
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def data(self) -> AppData:
+        if self._data is None:
+            raise RuntimeError("Tracker.open() has not run yet.")
+        return self._data
+
+    @property
+    def is_open(self) -> bool:
+        return self._data is not None
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    def open(self) -> AppData:
+        """Open (or create) the file. Raises the store's StoreError subclasses."""
+        snapshot = self._store.open()
+        signature = self._safe_signature()
+        self._signature = signature
+        self._data = self._compute(snapshot)
+        return self._data
+
+    def logical_today(self, settings: Settings | None = None) -> dt.date:
+        settings = settings or (self._data.snapshot.settings if self._data else Settings())
+        return logical_today(self._now(), settings.day_starts_at)
+
+    def _compute(self, snapshot: Snapshot, today: dt.date | None = None) -> AppData:
+        today = today or logical_today(self._now(), snapshot.settings.day_starts_at)
+        return build_data(snapshot, today, self._db_path)
+
+    def refresh_today(self) -> AppData | None:
+        """Recompute when the logical today moved on (the clock passed day_starts_at)."""
+        data = self.data
+        today = self.logical_today(data.snapshot.settings)
+        if today == data.today:
+            return None
+        self._data = self._compute(data.snapshot, today)
+        return self._data
+
+    def _safe_signature(self) -> tuple[Any, ...] | None:
+        try:
+            return tuple(self._store.signature())
+        except OSError:
+            return None
+
+    def file_changed(self) -> bool:
+        """Cheap: has the file changed since we last read it (ours or another process's write)?"""
+        return self._safe_signature() != self._signature
+
+    def read_file(self) -> tuple[int, tuple[Any, ...] | None, Snapshot]:
+        """Read the file as it is now. Safe to call from a thread; apply with `accept_read`."""
+        generation = self._generation
+        signature = self._safe_signature()
+        snapshot = self._store.load()
+        return generation, signature, snapshot
+
+    def accept_read(
+        self, generation: int, signature: tuple[Any, ...] | None, snapshot: Snapshot
+    ) -> AppData | None:
+        """Adopt a fresh read, replaying writes not yet confirmed on disk.
+
+        Returns None (and keeps the current data) when a change happened in memory meanwhile:
+        the write of that change alters the file, so the next poll reads it again.
+        """
+        if generation != self._generation:
+            return None
+        for pending in self._unconfirmed():
+            snapshot = pending.apply(snapshot)
+        self._signature = signature
+        self._data = self._compute(snapshot)
+        return self._data
+
+    # --- changing ----------------------------------------------------------------------------
+
+    def _change(self, pending: PendingWrite) -> AppData:
+        snapshot = pending.apply(self.data.snapshot)
+        self._generation += 1
+        self._queue.append(pending)
+        self._data = self._compute(snapshot, self.data.today)
+        return self._data
+
+    def new_entry(
+        self, action_id: str, day: dt.date, note: str = "", rating: int | None = None
+    ) -> LogEntry:
+        """Validate a log request and build its entry (raises ValidationError)."""
+        data = self.data
+        action = data.snapshot.action(action_id)
+        if action is None:
+            raise ValidationError(f"There is no action called {action_id!r}.")
+        check_day(day, data.today)
+        note = clean_text(note or "", field="note")
+        if rating is not None:
+            if not action.rated:
+                raise ValidationError(f"{action.name} does not take a rating.")
+            rating = parse_rating(rating)
+        logged_at = self._now().isoformat(timespec="seconds")
+        return LogEntry(uuid.uuid4().hex, action_id, day, logged_at, note, rating)
+
+    def log(
+        self, action_id: str, day: dt.date, note: str = "", rating: int | None = None
+    ) -> tuple[AppData, LogEntry]:
+        entry = self.new_entry(action_id, day, note, rating)
+        name = self.data.snapshot.action(action_id).name  # type: ignore[union-attr]
+        data = self._change(
+            PendingWrite(
+                f"the entry for {name} on {day.isoformat()}",
+                lambda s, e=entry: _put_log(s, e),
+                lambda store, e=entry: store.add_log(e),
+                entry.note,
+            )
+        )
+        return data, entry
+
+    def edit(self, entry: LogEntry) -> AppData:
+        check_day(entry.date, self.data.today)
+        note = clean_text(entry.note or "", field="note")
+        rating = entry.rating
+        if rating is not None:
+            rating = parse_rating(rating)
+        entry = dataclasses.replace(entry, note=note, rating=rating)
+        return self._change(
+            PendingWrite(
+                f"your changes to the entry of {entry.date.isoformat()}",
+                lambda s, e=entry: _put_log(s, e),
+                lambda store, e=entry: store.update_log(e),
+                entry.note,
+            )
+        )
+
+    def delete(self, uid: str) -> tuple[AppData, LogEntry]:
+        entry = next((e for e in self.data.snapshot.logs if e.uid == uid), None)
+        if entry is None:
+            raise ValidationError("That entry is no longer there.")
+        data = self._change(
+            PendingWrite(
+                f"the deletion of the entry of {entry.date.isoformat()}",
+                lambda s, u=uid: _drop_log(s, u),
+                lambda store, u=uid: store.delete_log(u),
+            )
+        )
+        return data, entry
+
+    def restore(self, entry: LogEntry) -> AppData:
+        return self._change(
+            PendingWrite(
+                f"the entry of {entry.date.isoformat()} you brought back",
+                lambda s, e=entry: _put_log(s, e),
+                lambda store, e=entry: store.add_log(e),
+                entry.note,
+            )
+        )
+
+    def save_action(self, action: Action) -> AppData:
+        return self._change(
+            PendingWrite(
+                f"the action {action.name!r}",
+                lambda s, a=action: _put_action(s, a),
+                lambda store, a=action: store.upsert_action(a),
+            )
+        )
+
+    def save_settings(self, settings: Settings) -> AppData:
+        pending = PendingWrite(
+            "your settings",
+            lambda s, v=settings: _put_settings(s, v),
+            lambda store, v=settings: store.set_settings(v),
+        )
+        snapshot = pending.apply(self.data.snapshot)
+        self._generation += 1
+        self._queue.append(pending)
+        # The hour the day starts may move "today": recompute it.
+        self._data = self._compute(snapshot)
+        return self._data
+
+    def save_step(self, progress: StepProgress) -> AppData:
+        return self._change(
+            PendingWrite(
+                f"your work on step {progress.step}",
+                lambda s, p=progress: _put_step(s, p),
+                lambda store, p=progress: store.save_step(p),
+                "\n".join(progress.answers.values()),
+            )
+        )
+
+    # --- writing (thread) --------------------------------------------------------------------
+
+    def _unconfirmed(self) -> list[PendingWrite]:
+        items = list(self._queue)
+        in_flight = self._in_flight
+        if in_flight is not None:
+            items.insert(0, in_flight)
+        return items
+
+    def unsaved_notes(self) -> list[tuple[str, str]]:
+        """(label, the user's words) for every change not yet confirmed on disk."""
+        return [(p.label, p.text) for p in self._unconfirmed()]
+
+    @property
+    def pending_count(self) -> int:
+        return len(self._queue) + (1 if self._in_flight is not None else 0)
+
+    def flush(self) -> WriteFailure | None:
+        """Write queued changes in order; stop at the first failure and keep it queued.
+
+        Thread-safe: concurrent calls write one change at a time, oldest first.
+        """
+        with self._flush_lock:
+            while self._queue:
+                # In flight before it leaves the queue: a reload replaying unconfirmed
+                # changes must never miss it (seeing it twice is harmless).
+                pending = self._queue[0]
+                self._in_flight = pending
+                self._queue.popleft()
+                try:
+                    pending.write(self._store)
+                except Exception as error:  # reported to the user, and the change kept
+                    self._queue.appendleft(pending)
+                    return WriteFailure(pending.label, error)
+                finally:
+                    self._in_flight = None
+        return None
+
+
+def check_day(day: dt.date, today: dt.date) -> None:
+    """A logged date may not be after the logical today nor before 1970 (DESIGN §4)."""
+    if day > today:
+        raise ValidationError(
+            f"{day.isoformat()} is after today ({today.isoformat()}): log it on the day itself."
+        )
+    if day < EARLIEST:
+        raise ValidationError("Dates before 1970-01-01 are not accepted.")
