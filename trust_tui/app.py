@@ -220,7 +220,7 @@ class TrustApp(App[int]):
         action = self.data.snapshot.action(action_id)
         if action is None:
             return
-        if action_id == "weekly-check-in" or (action.rated and not with_note):
+        if action_id == "weekly-check-in":
             from trust_tui.widgets.checkin_dialog import CheckInDialog
 
             self.push_screen(CheckInDialog(action, self.today, backfill=backfill))

@@ -1,0 +1,104 @@
+"""Today (the default screen): what is due today and this week, logged with one key."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from trust_tui.domain.wording import period_phrase
+from trust_tui.widgets.action_list import ActionList
+
+if TYPE_CHECKING:
+    from trust_tui.app import TrustApp
+    from trust_tui.tracker import AppData
+
+__all__ = ["TodayScreen"]
+
+
+class TodayScreen(Screen[None]):
+    BINDINGS = [
+        Binding("l", "log", "Log", id="today.log"),
+        Binding("n", "log_note", "Log with note", id="today.log_note"),
+        Binding("b", "backfill", "Earlier date", id="today.backfill"),
+    ]
+
+    @property
+    def trust_app(self) -> TrustApp:
+        return cast("TrustApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="today-title", markup=False)
+        yield ActionList(id="today-actions")
+        yield Static(id="today-why", markup=False)
+        yield Static(id="today-hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.trust_app.data_changed.subscribe(self, self.show_data)
+        if self.trust_app.data is not None:
+            self.show_data(self.trust_app.data)
+        self.query_one(ActionList).focus()
+
+    def show_data(self, data: AppData) -> None:
+        actions = data.snapshot.active_actions
+        self.query_one("#today-title", Static).update(
+            f"Today · {data.today.strftime('%A %d %B %Y')}"
+        )
+        self.query_one(ActionList).show(actions, data.streaks)
+        self.query_one("#today-hint", Static).update(
+            "enter log · n log with a note · b log an earlier day"
+            if actions
+            else "No active actions yet: add one on the Actions screen (a)."
+        )
+        self._show_why()
+
+    def _show_why(self) -> None:
+        """The highlighted action's standing, and why it matters (its guide step)."""
+        why = self.query_one("#today-why", Static)
+        data = self.trust_app.data
+        action_id = self.query_one(ActionList).highlighted_id
+        if data is None or action_id is None:
+            why.update("")
+            return
+        action = data.snapshot.action(action_id)
+        streak = data.streaks.get(action_id)
+        if action is None or streak is None:
+            why.update("")
+            return
+        step = self.trust_app.guide_step(action.step)
+        lines = [Content(action.name).stylize("bold"), Content(period_phrase(action, streak))]
+        if streak.current == 0 and streak.best:
+            lines.append(Content("Log it once and the count starts again; every week is a fresh start."))
+        if step is not None:
+            lines.append(Content(f"Why (step {step.id}, {step.title}): {step.summary}"))
+        elif action.description:
+            lines.append(Content(action.description))
+        why.update(Content("\n").join(lines))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_why()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_log()
+
+    def _highlighted(self) -> str | None:
+        return self.query_one(ActionList).highlighted_id
+
+    def action_log(self) -> None:
+        if (action_id := self._highlighted()) is not None:
+            self.trust_app.start_log(action_id)
+
+    def action_log_note(self) -> None:
+        if (action_id := self._highlighted()) is not None:
+            self.trust_app.start_log(action_id, with_note=True)
+
+    def action_backfill(self) -> None:
+        if (action_id := self._highlighted()) is not None:
+            self.trust_app.start_log(action_id, backfill=True)

@@ -1,0 +1,69 @@
+"""Today's list of active actions: progress this period, current streak, guide step."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from trust_tui.domain.models import Action
+from trust_tui.domain.streaks import StreakInfo
+from trust_tui.domain.wording import count_short, progress_label, streak_short
+
+__all__ = ["ActionList", "streak_cell"]
+
+
+def streak_cell(streak: StreakInfo) -> Text:
+    """'5 wk'; a broken streak shows the best run, never a bare zero."""
+    if streak.current:
+        return Text(streak_short(streak), style="bold")
+    if streak.best:
+        return Text(f"best {count_short(streak.best, streak.unit)}", style="dim")
+    return Text("new", style="dim")
+
+
+class ActionList(DataTable[Text]):
+    """Rows keyed by action id; user text (names) only ever as `Text`."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
+
+    def on_mount(self) -> None:
+        self.add_column("Action", key="name")
+        self.add_column("This period", key="progress")
+        self.add_column("Streak", key="streak")
+        self.add_column("Step", key="step")
+
+    def _theme_colour(self, name: str) -> str:
+        # A theme variable resolved at render time, so the app's theme decides the colour.
+        return self.app.theme_variables.get(name, "")
+
+    @property
+    def highlighted_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return key.value
+
+    def show(self, actions: tuple[Action, ...], streaks: dict[str, StreakInfo]) -> None:
+        """Rebuild the rows, keeping the highlighted action highlighted."""
+        keep = self.highlighted_id
+        self.clear()
+        for action in actions:
+            streak = streaks.get(action.id)
+            if streak is None:
+                continue
+            done = streak.this_period.met
+            progress = Text(
+                progress_label(action, streak.this_period), style="bold" if done else ""
+            )
+            if done:
+                progress.stylize(self._theme_colour("success"))
+            self.add_row(
+                Text(action.name, overflow="ellipsis", no_wrap=True),
+                progress,
+                streak_cell(streak),
+                Text(action.step or "–"),
+                key=action.id,
+            )
+        if keep is not None and keep in {a.id for a in actions}:
+            self.move_cursor(row=self.get_row_index(keep))

@@ -1,0 +1,62 @@
+"""Log "ask what they need": keep the partner's answer, and turn a need into an action.
+
+A need your partner names is worth tracking like any other promise: one field here makes it a
+weekly custom action (target 1, linked to guide step 3.2) without leaving the dialog.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, TextArea
+
+from trust_tui.domain.models import Action
+from trust_tui.domain.validation import clean_name, unique_slug
+from trust_tui.messages import ActionSaved, LogRequested
+from trust_tui.widgets.note_dialog import LogDialog
+
+__all__ = ["NeedsDialog", "need_action"]
+
+NEEDS_STEP = "3.2"
+
+
+def need_action(name: str, actions: tuple[Action, ...]) -> Action:
+    """A new weekly action for a need the partner named."""
+    clean = clean_name(name, field="action name")
+    return Action(
+        id=unique_slug(clean, {a.id for a in actions}),
+        name=clean,
+        cadence="week",
+        target=1,
+        step=NEEDS_STEP,
+        description="Something your partner said they need from you.",
+        order=max((a.order for a in actions), default=0) + 1,
+    )
+
+
+class NeedsDialog(LogDialog):
+    heading = "Ask what they need"
+
+    def compose_form(self) -> ComposeResult:
+        yield Label("What did they say they need? (their words, as close as you can)")
+        yield TextArea(id="log-note", soft_wrap=True, show_line_numbers=False)
+        yield Label("Turn one need into something you track weekly (optional):")
+        with Horizontal(classes="form-row"):
+            yield Label("New action", classes="form-label")
+            yield Input(
+                placeholder="e.g. Text when I'm running late", id="need-action", compact=True
+            )
+
+    def build(self) -> list[object]:
+        from trust_tui.app import TrustApp
+
+        messages = super().build()
+        name = self.query_one("#need-action", Input).value
+        if name.strip():
+            data = cast(TrustApp, self.app).data
+            actions = data.snapshot.actions if data else ()
+            messages.append(ActionSaved(need_action(name, actions)))
+        return messages
+

@@ -1,0 +1,119 @@
+"""Log with a note, or for an earlier date (backfill): a small modal form.
+
+Input is checked here, before the dialog closes, so a too-long note or a bad date is
+explained next to what was typed and nothing typed is ever thrown away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from trust_tui.domain.models import Action
+from trust_tui.domain.validation import ValidationError, clean_text, parse_date, parse_rating
+from trust_tui.messages import LogRequested
+
+__all__ = ["LogDialog", "NoteDialog"]
+
+
+class LogDialog(ModalScreen[bool]):
+    """Shared frame: a title, an optional date field, the form, an error line, buttons."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("ctrl+s", "save", "Save", id="dialog.save"),
+    ]
+    heading = "Log"
+    extra_classes = ""
+
+    def __init__(self, action: Action, today: dt.date, *, backfill: bool = False) -> None:
+        super().__init__(classes="dialog-screen")
+        self.action = action
+        self.today = today
+        self.backfill = backfill
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes=f"dialog {self.extra_classes}"):
+            yield Static(
+                Content(f"{self.heading}: ").stylize("bold") + Content(self.action.name),
+                classes="dialog-title",
+            )
+            if self.backfill:
+                with Horizontal(classes="form-row"):
+                    yield Label("Date", classes="form-label")
+                    yield Input(
+                        value=(self.today - dt.timedelta(days=1)).isoformat(),
+                        placeholder="YYYY-MM-DD",
+                        id="log-date",
+                        compact=True,
+                    )
+            yield from self.compose_form()
+            yield Static("", id="dialog-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save  ctrl+s", id="dialog-save", variant="primary")
+                yield Button("Cancel  esc", id="dialog-cancel")
+
+    def compose_form(self) -> ComposeResult:
+        yield Label("Note (optional; only you see it)")
+        yield TextArea(id="log-note", soft_wrap=True, show_line_numbers=False)
+        if self.action.rated:
+            with Horizontal(classes="form-row"):
+                yield Label("Rating 1-10", classes="form-label")
+                yield Input(placeholder="optional", id="log-rating", compact=True)
+
+    def on_mount(self) -> None:
+        first = self.query("#log-date, Input, TextArea").first()
+        first.focus()
+
+    def day(self) -> dt.date:
+        if not self.backfill:
+            return self.today
+        return parse_date(self.query_one("#log-date", Input).value, self.today)
+
+    def build(self) -> list[object]:
+        """The messages to post on save (raises ValidationError to keep the dialog open)."""
+        note = clean_text(self.query_one("#log-note", TextArea).text.strip())
+        rating = None
+        if self.action.rated:
+            raw = self.query_one("#log-rating", Input).value.strip()
+            rating = parse_rating(raw) if raw else None
+        return [LogRequested(self.action.id, self.day(), note, rating)]
+
+    def show_error(self, error: Exception) -> None:
+        self.query_one("#dialog-error", Static).update(str(error))
+
+    def action_save(self) -> None:
+        try:
+            messages = self.build()
+        except ValidationError as error:
+            self.show_error(error)
+            return
+        for message in messages:
+            self.app.post_message(message)  # type: ignore[arg-type]
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "dialog-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+
+class NoteDialog(LogDialog):
+    """Log once, with a note, for today or (backfill) an earlier day."""
+
+    heading = "Log"
