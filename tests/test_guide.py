@@ -144,6 +144,16 @@ def test_lines_fit_an_80_column_terminal() -> None:
                 assert not line.lstrip().startswith("|"), f"{path.name}:{number}: no tables"
 
 
+def test_front_matter_text_holds_no_markup_brackets(guide: Guide) -> None:
+    # Titles, summaries, prompts and encouragements end up in widgets; keep them free of
+    # anything Rich or Textual could read as markup.
+    for step in guide.ordered_steps():
+        texts = [step.title, step.summary, step.encouragement, *(p.text for p in step.prompts)]
+        assert not any(c in text for text in texts for c in "[]"), step.id
+    for part in guide.parts:
+        assert not any(c in part.title + part.summary for c in "[]"), part.id
+
+
 def test_safety_note_covers_what_it_must(guide: Guide) -> None:
     text = guide.safety.lower()
     assert "emergency" in text
