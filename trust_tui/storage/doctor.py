@@ -1,0 +1,142 @@
+"""Content checks for `trust-tui doctor`: what a structurally sound file can still get wrong.
+
+Each finding is one sentence a person can act on. Nothing here writes anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from collections import Counter
+from pathlib import Path
+
+from trust_tui.storage.atomic import FILE_MODE, FOLDER_MODE
+from trust_tui.storage.documents import (
+    action_from_doc,
+    log_from_doc,
+    settings_from_doc,
+    step_from_doc,
+)
+from trust_tui.storage.schema import Raw, meta_doc
+
+EARLIEST = dt.date(1970, 1, 1)
+MAX_LISTED = 5
+
+
+def permission_problems(path: Path) -> list[str]:
+    problems: list[str] = []
+    for target, wanted, kind, command in (
+        (path, FILE_MODE, "file", "chmod 600"),
+        (path.parent, FOLDER_MODE, "folder", "chmod 700"),
+    ):
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except OSError:
+            continue
+        if mode & 0o077:
+            problems.append(
+                f"The {kind} {target} can be read by other users (mode {mode:o}, should be "
+                f"{wanted:o}); fix it with: {command} '{target}'"
+            )
+    return problems
+
+
+def content_problems(path: Path, raw: Raw, today: dt.date) -> list[str]:
+    problems: list[str] = []
+    try:
+        settings_from_doc(meta_doc(raw).get("settings", {}))
+    except (TypeError, ValueError) as error:
+        problems.append(
+            f"The settings in {path} are not valid ({error}); defaults are used until "
+            "you set them again with `trust-tui settings`."
+        )
+    action_ids: set[str] = set()
+    duplicate_actions: list[str] = []
+    for key, doc in raw.get("actions", {}).items():
+        try:
+            action = action_from_doc(doc)
+        except (KeyError, TypeError, ValueError) as error:
+            problems.append(
+                f"Action document {key} in {path} cannot be read ({_why(error)}); it is ignored."
+            )
+            continue
+        if action.id in action_ids:
+            duplicate_actions.append(action.id)
+        action_ids.add(action.id)
+    if duplicate_actions:
+        problems.append(f"Several actions share an id in {path}: {_list(duplicate_actions)}.")
+    problems += _log_problems(path, raw, action_ids, today)
+    for key, doc in raw.get("steps", {}).items():
+        try:
+            step_from_doc(doc)
+        except (KeyError, TypeError, ValueError) as error:
+            problems.append(
+                f"Guide step document {key} in {path} cannot be read ({_why(error)}); "
+                "it is ignored."
+            )
+    return problems
+
+
+def _log_problems(path: Path, raw: Raw, action_ids: set[str], today: dt.date) -> list[str]:
+    problems: list[str] = []
+    unreadable: list[str] = []
+    bad_dates: list[str] = []
+    unknown: Counter[str] = Counter()
+    uids: Counter[str] = Counter()
+    latest = today + dt.timedelta(days=1)  # a traveller's logical today may be ahead of ours
+    for key, doc in raw.get("logs", {}).items():
+        day = _date(doc.get("date"))
+        if day is None or not EARLIEST <= day <= latest:
+            bad_dates.append(f"{key} ({doc.get('date')!r})")
+            continue
+        try:
+            entry = log_from_doc(doc)
+        except (KeyError, TypeError, ValueError) as error:
+            unreadable.append(f"{key} ({_why(error)})")
+            continue
+        if entry.action not in action_ids:
+            unknown[entry.action] += 1
+        uids[entry.uid] += 1
+    if unreadable:
+        problems.append(
+            f"{len(unreadable)} log entries in {path} cannot be read and are "
+            f"ignored: {_list(unreadable)}."
+        )
+    if bad_dates:
+        problems.append(
+            f"{len(bad_dates)} log entries in {path} have a bad date (not "
+            f"YYYY-MM-DD, before 1970 or in the future): {_list(bad_dates)}."
+        )
+    if unknown:
+        names = [f"'{name}' ({count})" for name, count in unknown.most_common()]
+        problems.append(
+            f"{sum(unknown.values())} log entries in {path} point to actions that do "
+            f"not exist: {_list(names)}; add those actions to see them again."
+        )
+    duplicates = [uid for uid, count in uids.items() if count > 1]
+    if duplicates:
+        problems.append(
+            f"{len(duplicates)} log uids appear more than once in {path}: {_list(duplicates)}."
+        )
+    return problems
+
+
+def _date(value: object) -> dt.date | None:
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _why(error: BaseException) -> str:
+    if isinstance(error, KeyError):
+        return f"no {error.args[0]}"
+    return str(error)
+
+
+def _list(items: list[str]) -> str:
+    shown = ", ".join(items[:MAX_LISTED])
+    return shown + (f" and {len(items) - MAX_LISTED} more" if len(items) > MAX_LISTED else "")
