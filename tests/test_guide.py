@@ -1,4 +1,4 @@
-"""The guide's content (DESIGN §7, issue 3): complete, well-formed, linked, and found from the checkout."""
+"""The guide's content (DESIGN §7, issue 3): complete, well-formed, linked, found from the checkout."""
 
 from __future__ import annotations
 
@@ -191,7 +191,9 @@ def test_guide_module_imports_neither_textual_nor_tinydb() -> None:
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.skipif(not COPYCHECK.is_file(), reason="../shared/tools/copycheck.py is not beside the repo")
+@pytest.mark.skipif(
+    not COPYCHECK.is_file(), reason="../shared/tools/copycheck.py is not beside the repo"
+)
 def test_copycheck_finds_no_shared_runs() -> None:
     result = subprocess.run(
         [sys.executable, str(COPYCHECK), str(CONTENT)], capture_output=True, text=True

@@ -82,7 +82,7 @@ class Step:
     part: int
     title: str
     kind: str
-    """"one-time" (Parts 1-2) or "ongoing" (Part 3)."""
+    """One-time (Parts 1-2) or ongoing (Part 3)."""
     actions: tuple[str, ...]
     """Ids of the tracked actions this step feeds."""
     summary: str
@@ -188,7 +188,7 @@ def load_guide() -> Guide:
     steps: list[Step] = []
     part_files: dict[int, Path] = {}
     for path in sorted(folder.iterdir()):
-        if match := _STEP_FILE.match(path.name):
+        if _STEP_FILE.match(path.name):
             steps.append(_load_step(path, action_ids))
         elif match := _PART_FILE.match(path.name):
             part_files[int(match.group(1))] = path
@@ -198,7 +198,8 @@ def load_guide() -> Guide:
     parts = []
     for number in sorted({s.part for s in steps} | set(part_files)):
         if number not in part_files:
-            raise ContentError(f"{folder / f'part{number}.md'}: the intro of part {number} is missing.")
+            missing = folder / f"part{number}.md"
+            raise ContentError(f"{missing}: the intro of part {number} is missing.")
         own = tuple(s for s in steps if s.part == number)
         if not own:
             raise ContentError(f"{part_files[number]}: part {number} has no steps.")
@@ -324,5 +325,5 @@ def _check_table(raw: Any, types: dict[str, type], required: set[str], where: st
         # bool is a subclass of int: refuse `target = true` and the like.
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             raise ContentError(f"{where}: {key!r} must be of type {expected.__name__}.")
-        if expected is str and key != "step" and not value.strip() and key in required:
+        if expected is str and key in required and not value.strip():
             raise ContentError(f"{where}: {key!r} must not be empty.")
