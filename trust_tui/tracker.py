@@ -125,6 +125,25 @@ def _put_step(snapshot: Snapshot, progress: StepProgress) -> Snapshot:
     return dataclasses.replace(snapshot, steps=steps)
 
 
+def _write_update(store: Store, entry: LogEntry) -> None:
+    from trust_tui.store import EntryNotFoundError
+
+    try:
+        store.update_log(entry)
+    except EntryNotFoundError:
+        # Deleted by another process meanwhile: keep the user's words rather than drop them.
+        store.add_log(entry)
+
+
+def _write_delete(store: Store, uid: str) -> None:
+    from trust_tui.store import EntryNotFoundError
+
+    try:
+        store.delete_log(uid)
+    except EntryNotFoundError:
+        pass  # already gone (another process): the wish is fulfilled
+
+
 class Tracker:
     """In-memory AppData plus an ordered queue of writes to the store."""
 
@@ -268,7 +287,7 @@ class Tracker:
             PendingWrite(
                 f"your changes to the entry of {entry.date.isoformat()}",
                 lambda s, e=entry: _put_log(s, e),
-                lambda store, e=entry: store.update_log(e),
+                lambda store, e=entry: _write_update(store, e),
                 entry.note,
             )
         )
@@ -281,7 +300,7 @@ class Tracker:
             PendingWrite(
                 f"the deletion of the entry of {entry.date.isoformat()}",
                 lambda s, u=uid: _drop_log(s, u),
-                lambda store, u=uid: store.delete_log(u),
+                lambda store, u=uid: _write_delete(store, u),
             )
         )
         return data, entry
