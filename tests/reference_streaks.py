@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from hypothesis import strategies as st
+
 ONE_DAY = dt.timedelta(days=1)
 
 
@@ -28,7 +30,12 @@ def ref_logical_today(now: dt.datetime, day_starts_at: dt.time) -> dt.date:
     """Today's date on the wall clock, or yesterday's before `day_starts_at`."""
     wall_date = dt.date(now.year, now.month, now.day)
     wall = (now.hour, now.minute, now.second, now.microsecond)
-    start = (day_starts_at.hour, day_starts_at.minute, day_starts_at.second, day_starts_at.microsecond)
+    start = (
+        day_starts_at.hour,
+        day_starts_at.minute,
+        day_starts_at.second,
+        day_starts_at.microsecond,
+    )
     if wall < start:
         return wall_date - ONE_DAY
     return wall_date
@@ -112,3 +119,32 @@ def ref_week_cells(
             rows.append((start, count, target, count >= target))
         start -= 7 * ONE_DAY
     return rows
+
+
+# --- random histories for the property tests -----------------------------------------------
+
+DENSITIES = {
+    "none": [0],
+    "sparse": [0, 0, 0, 0, 0, 0, 1, 2],
+    "patchy": [0, 0, 1, 1, 2, 3],
+    "dense": [0, 1, 1, 2, 2, 3, 3],
+    "full": [1, 2, 3],
+}
+
+
+@st.composite
+def histories(draw: st.DrawFn, max_days: int = 80) -> tuple[list[dt.date], dt.date]:
+    """Log dates around a random `today`: stretches of days of varying density (0-3 logs a day),
+    so histories hold runs and gaps of days and weeks; some logs fall after today."""
+    today = draw(st.dates(min_value=dt.date(1971, 1, 1), max_value=dt.date(2099, 11, 30)))
+    per_day: list[int] = []
+    for density in draw(st.lists(st.sampled_from(list(DENSITIES)), min_size=1, max_size=5)):
+        length = draw(st.integers(1, 25))
+        per_day += draw(
+            st.lists(st.sampled_from(DENSITIES[density]), min_size=length, max_size=length)
+        )
+    per_day = per_day[:max_days]
+    last = today + draw(st.sampled_from([0, 0, 0, -1, -2, -6, -9, 1, 4])) * ONE_DAY
+    first = last - (len(per_day) - 1) * ONE_DAY
+    dates = [first + i * ONE_DAY for i, n in enumerate(per_day) for _ in range(n)]
+    return draw(st.permutations(dates)), today

@@ -9,14 +9,28 @@ import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from reference_streaks import ref_logical_today, ref_period_start
+
 from trust_tui.domain.calendar import logical_today, period_start, week_start_date
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SANTIAGO = ZoneInfo("America/Santiago")
-DAY_STARTS = [dt.time(0, 0), dt.time(0, 30), dt.time(2, 30), dt.time(3, 0), dt.time(4, 0), dt.time(11, 59)]
-ZONES = ["UTC", "Europe/Berlin", "America/Santiago", "Asia/Kolkata", "Pacific/Chatham", "America/St_Johns"]
+DAY_STARTS = [
+    dt.time(0, 0),
+    dt.time(0, 30),
+    dt.time(2, 30),
+    dt.time(3, 0),
+    dt.time(4, 0),
+    dt.time(11, 59),
+]
+ZONES = [
+    "UTC",
+    "Europe/Berlin",
+    "America/Santiago",
+    "Asia/Kolkata",
+    "Pacific/Chatham",
+    "America/St_Johns",
+]
 
 week_starts = st.integers(0, 6)
 days = st.dates(min_value=dt.date(1970, 1, 1), max_value=dt.date(2100, 12, 31))
@@ -59,7 +73,9 @@ def test_returns_a_plain_date_for_pendulum_input() -> None:
         (dt.time(0, 30), dt.time(0, 0), dt.date(2025, 3, 30)),
     ],
 )
-def test_berlin_spring_forward_night(wall: dt.time, day_starts_at: dt.time, expected: dt.date) -> None:
+def test_berlin_spring_forward_night(
+    wall: dt.time, day_starts_at: dt.time, expected: dt.date
+) -> None:
     zoneinfo_now = dt.datetime.combine(dt.date(2025, 3, 30), wall, tzinfo=BERLIN)
     assert logical_today(zoneinfo_now, day_starts_at) == expected
     # pendulum normalises the non-existent 02:30 to 03:30 CEST: still the same logical date.
@@ -120,7 +136,9 @@ def test_berlin_fall_back_every_minute_of_the_night() -> None:
         (dt.time(23, 59), dt.time(4, 0), dt.date(2024, 9, 8)),
     ],
 )
-def test_santiago_midnight_dst_night(wall: dt.time, day_starts_at: dt.time, expected: dt.date) -> None:
+def test_santiago_midnight_dst_night(
+    wall: dt.time, day_starts_at: dt.time, expected: dt.date
+) -> None:
     now = dt.datetime.combine(dt.date(2024, 9, 8), wall, tzinfo=SANTIAGO)
     assert logical_today(now, day_starts_at) == expected
     pendulum_now = pendulum.datetime(2024, 9, 8, wall.hour, wall.minute, tz="America/Santiago")

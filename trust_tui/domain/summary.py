@@ -116,9 +116,7 @@ def weekly_summary(
     rows = []
     for i in range(weeks):
         start = newest - DAYS_PER_WEEK * i
-        cells = {
-            a.id: week_cell(a, grouped.get(a.id, empty), start, today_ordinal) for a in shown
-        }
+        cells = {a.id: week_cell(a, grouped.get(a.id, empty), start, today_ordinal) for a in shown}
         rows.append(
             WeekRow(
                 start=dt.date.fromordinal(start),
