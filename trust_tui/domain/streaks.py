@@ -63,14 +63,15 @@ def day_counts_by_action(logs: Iterable[LogEntry], today: dt.date) -> dict[str, 
     return grouped
 
 
-def period_counts(day_counts: Mapping[int, int], cadence: str, week_start: int) -> DayCounts:
+def period_counts(day_counts: Mapping[int, int], cadence: str, week_start: int) -> dict[int, int]:
     """Logs per period, keyed by the ordinal of the period's first day."""
-    if cadence == "day":
-        return Counter(day_counts)
-    period_length(cadence)  # refuses an unknown cadence
-    weeks: DayCounts = Counter()
+    if period_length(cadence) == 1:
+        return dict(day_counts)
+    weeks: dict[int, int] = {}
     for ordinal, n in day_counts.items():
-        weeks[week_start_ordinal(ordinal, week_start)] += n
+        # Inlined `week_start_ordinal`: this loop runs once per logged day.
+        start = ordinal - (ordinal - 1 - week_start) % 7
+        weeks[start] = weeks.get(start, 0) + n
     return weeks
 
 
@@ -83,14 +84,9 @@ def streak_from_counts(
     # A target below 1 cannot come from a valid file; treat it as 1 rather than call every
     # empty period met.
     target = max(action.target, 1)
-    if step == 1:
-        current_start = today_ordinal
-        counts = {o: n for o, n in day_counts.items() if o <= today_ordinal}
-    else:
-        current_start = week_start_ordinal(today_ordinal, week_start)
-        counts = period_counts(
-            {o: n for o, n in day_counts.items() if o <= today_ordinal}, "week", week_start
-        )
+    kept = {o: n for o, n in day_counts.items() if o <= today_ordinal}
+    counts = period_counts(kept, action.cadence, week_start)
+    current_start = week_start_ordinal(today_ordinal, week_start) if step == 7 else today_ordinal
     met = sorted(p for p, n in counts.items() if n >= target)
     met_set = set(met)
 
