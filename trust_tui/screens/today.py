@@ -21,6 +21,7 @@ __all__ = ["TodayScreen"]
 
 
 class TodayScreen(Screen[None]):
+    AUTO_FOCUS = "#today-actions"
     BINDINGS = [
         Binding("l", "log", "Log", id="today.log"),
         Binding("n", "log_note", "Log with note", id="today.log_note"),

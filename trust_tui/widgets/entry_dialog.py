@@ -1,0 +1,54 @@
+"""Edit one entry: its date, note and (for a rated action) rating."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, TextArea
+
+from trust_tui.domain.models import Action, LogEntry
+from trust_tui.domain.validation import clean_text, parse_date, parse_rating
+from trust_tui.messages import EntryEdited
+from trust_tui.widgets.note_dialog import LogDialog
+
+__all__ = ["EntryDialog"]
+
+
+class EntryDialog(LogDialog):
+    heading = "Edit"
+
+    def __init__(self, entry: LogEntry, action: Action, today: dt.date) -> None:
+        super().__init__(action, today, backfill=False)
+        self.entry = entry
+
+    def compose_form(self) -> ComposeResult:
+        with Horizontal(classes="form-row"):
+            yield Label("Date", classes="form-label")
+            yield Input(value=self.entry.date.isoformat(), id="log-date", compact=True)
+        yield Label("Note")
+        area = TextArea(id="log-note", soft_wrap=True, show_line_numbers=False)
+        area.text = self.entry.note
+        yield area
+        if self.action.rated or self.entry.rating is not None:
+            with Horizontal(classes="form-row"):
+                yield Label("Rating 1-10", classes="form-label")
+                yield Input(
+                    value="" if self.entry.rating is None else str(self.entry.rating),
+                    placeholder="optional",
+                    id="log-rating",
+                    compact=True,
+                )
+
+    def build(self) -> list[object]:
+        day = parse_date(self.query_one("#log-date", Input).value, self.today)
+        note = clean_text(self.query_one("#log-note", TextArea).text.strip())
+        rating = self.entry.rating
+        ratings = self.query("#log-rating")
+        if ratings:
+            raw = self.query_one("#log-rating", Input).value.strip()
+            rating = parse_rating(raw) if raw else None
+        entry = dataclasses.replace(self.entry, date=day, note=note, rating=rating)
+        return [EntryEdited(entry)]

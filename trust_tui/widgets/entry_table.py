@@ -1,0 +1,60 @@
+"""History's table: one row per entry, newest first; user text only as `Text`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from trust_tui.domain.models import Action, LogEntry
+
+__all__ = ["EntryTable", "first_line"]
+
+NOTE_PREVIEW = 60
+
+
+def first_line(note: str, width: int = NOTE_PREVIEW) -> str:
+    line = note.split("\n", 1)[0]
+    more = "\n" in note or len(line) > width
+    return line[: width - 1] + "…" if more and len(line) >= width else line + (" …" if more else "")
+
+
+class EntryTable(DataTable[Text]):
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+
+    def on_mount(self) -> None:
+        self.add_column("Date", key="date")
+        self.add_column("Action", key="action")
+        self.add_column("Rating", key="rating")
+        self.add_column("Note", key="note")
+
+    @property
+    def highlighted_uid(self) -> str | None:
+        if not self.row_count:
+            return None
+        key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return key.value
+
+    def show(self, entries: Sequence[LogEntry], actions: dict[str, Action]) -> None:
+        """Rows for `entries` (already newest first), keeping the cursor near where it was."""
+        keep, row = self.highlighted_uid, self.cursor_row
+        self.clear()
+        for entry in entries:
+            action = actions.get(entry.action)
+            name = action.name if action else entry.action
+            self.add_row(
+                Text(entry.date.strftime("%a %d %b %Y"), no_wrap=True),
+                Text(name[:22], no_wrap=True),
+                Text("" if entry.rating is None else f"{entry.rating}/10"),
+                Text(first_line(entry.note), no_wrap=True, overflow="ellipsis"),
+                key=entry.uid,
+            )
+        if not self.row_count:
+            return
+        uids = [e.uid for e in entries]
+        if keep in uids:
+            self.move_cursor(row=uids.index(keep), animate=False)
+        else:
+            self.move_cursor(row=min(row, self.row_count - 1), animate=False)
