@@ -18,7 +18,7 @@ from trust_tui.domain.streaks import StreakInfo, action_streak, all_streaks
 D = dt.date
 ONE_DAY = dt.timedelta(days=1)
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
-FAST = settings(max_examples=150, deadline=None)
+FAST = settings(max_examples=300, deadline=None)
 
 
 def action(cadence: str = "day", target: int = 1, action_id: str = "a") -> Action:

@@ -175,7 +175,7 @@ def test_no_weeks_and_negative_weeks() -> None:
         weekly_summary([NOTE], [], TODAY, MONDAY, weeks=-1)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     history=histories(),
     cadence=st.sampled_from(["day", "week"]),
@@ -202,7 +202,7 @@ def test_week_cells_match_reference(
     )
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(history=histories(max_days=60), target=st.integers(1, 3))
 def test_week_start_never_changes_per_day_counts(
     history: tuple[list[dt.date], dt.date], target: int
