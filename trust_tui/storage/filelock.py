@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-import time
+import threading
 from pathlib import Path
 from typing import Self
 
@@ -38,8 +38,11 @@ class FileLock:
         fd = _open_lock_file(self.lock_path, shared=self.shared)
         if fd is None:
             return
+        operation = fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX
         try:
-            _acquire(fd, fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX, self.timeout)
+            fcntl.flock(fd, operation | fcntl.LOCK_NB)
+        except BlockingIOError:
+            _wait(fd, operation, self.timeout)  # owns fd from here: closes it on failure
         except BaseException:
             os.close(fd)
             raise
@@ -60,28 +63,48 @@ class FileLock:
 
 def _open_lock_file(lock_path: Path, *, shared: bool) -> int | None:
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        return os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
     except OSError as error:
         if not shared or error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
             raise
-        try:
-            return os.open(lock_path, os.O_RDONLY)
-        except OSError:
-            return None
-    return fd
+    try:
+        return os.open(lock_path, os.O_RDONLY)
+    except OSError:
+        return None
 
 
-def _acquire(fd: int, operation: int, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    pause = 0.001
-    while True:
+def _wait(fd: int, operation: int, timeout: float) -> None:
+    """Block in flock on a helper thread, so the kernel wakes us the moment the lock is free.
+
+    Polling with LOCK_NB starves: a process writing in a loop retakes the lock before a poller
+    looks. A blocking flock cannot time out by itself (and signals do not mix with threads), so
+    the helper blocks and we wait for it with a timeout. If we give up, the helper keeps the
+    descriptor and closes it once its flock returns, which releases the lock it may just have got.
+    """
+    guard = threading.Lock()
+    done = threading.Event()
+    outcome: list[BaseException | None] = []
+    abandoned = False
+
+    def block() -> None:
         try:
-            fcntl.flock(fd, operation | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise TimeoutError(f"{timeout:g} s") from None
-            # Polling rather than a blocking flock + alarm: signals do not mix with threads.
-            time.sleep(min(pause, remaining))
-            pause = min(pause * 2, 0.02)
+            fcntl.flock(fd, operation)
+            error: BaseException | None = None
+        except OSError as failure:
+            error = failure
+        with guard:
+            if abandoned:
+                os.close(fd)
+                return
+            outcome.append(error)
+            done.set()
+
+    threading.Thread(target=block, name="trust-tui-lock-wait", daemon=True).start()
+    done.wait(timeout)
+    with guard:
+        if not done.is_set():
+            abandoned = True
+            raise TimeoutError(f"{timeout:g} s")
+    if outcome[0] is not None:
+        os.close(fd)
+        raise outcome[0]
