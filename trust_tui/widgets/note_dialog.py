@@ -54,7 +54,7 @@ class LogDialog(ModalScreen[bool]):
                         compact=True,
                     )
             yield from self.compose_form()
-            yield Static("", id="dialog-error", markup=False)
+            yield Static("", id="dialog-error", classes="-empty", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save  ctrl+s", id="dialog-save", variant="primary")
                 yield Button("Cancel  esc", id="dialog-cancel")
@@ -86,7 +86,9 @@ class LogDialog(ModalScreen[bool]):
         return [LogRequested(self.action.id, self.day(), note, rating)]
 
     def show_error(self, error: Exception) -> None:
-        self.query_one("#dialog-error", Static).update(str(error))
+        line = self.query_one("#dialog-error", Static)
+        line.update(str(error))
+        line.set_class(not str(error), "-empty")
 
     def action_save(self) -> None:
         try:

@@ -1,0 +1,40 @@
+"""Small helpers for the app's Pilot tests (no sleeps: wait for workers, then a pause)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+SIZE = (100, 32)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let every worker (disk writes, reloads) finish and the screen catch up."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def screen_text(pilot: Pilot[Any]) -> str:
+    """What the terminal shows right now, as plain text lines."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def file_logs(db: Path) -> list[dict[str, Any]]:
+    """The log documents on disk, in file order."""
+    raw = json.loads(db.read_text(encoding="utf-8"))
+    return list(raw.get("logs", {}).values())
+
+
+def file_actions(db: Path) -> list[dict[str, Any]]:
+    raw = json.loads(db.read_text(encoding="utf-8"))
+    return list(raw.get("actions", {}).values())
+
+
+def file_meta(db: Path) -> dict[str, Any]:
+    raw = json.loads(db.read_text(encoding="utf-8"))
+    return next(iter(raw.get("meta", {}).values()))
