@@ -18,6 +18,8 @@ class DocumentScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="document.close"),
         Binding("q", "close", "Close", show=False, id="document.close_q"),
+        # A modal screen hides the app's keys; the safety note stays one key away.
+        Binding("exclamation_mark", "app.safety", "Safety note", show=False, id="document.safety"),
     ]
 
     def __init__(self, title: str, markdown: str, *, id: str | None = None) -> None:
