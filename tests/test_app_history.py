@@ -1,0 +1,81 @@
+"""History: newest first, filter, full notes, edit, delete with confirmation, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app_helpers import SIZE, file_logs, screen_text, settle
+from textual.widgets import Input, Select, TextArea
+
+from trust_tui.app import TrustApp
+from trust_tui.cli import main
+from trust_tui.widgets.entry_table import EntryTable
+
+
+def _log(db: Path, *args: str) -> None:
+    assert main(["--db", str(db), "log", *args]) == 0
+
+
+async def test_entries_newest_first_with_full_notes(app_db: Path) -> None:
+    long_note = "First line\n" + "word " * 120
+    _log(app_db, "stay-in-touch", "--date", "2026-11-20", "--note", "older")
+    _log(app_db, "appreciation-note", "--date", "2026-11-25", "--note", long_note)
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        table = app.screen.query_one(EntryTable)
+        assert table.row_count == 2
+        text = screen_text(pilot)
+        assert text.index("Wed 25 Nov 2026") < text.index("Fri 20 Nov 2026")
+        assert "Appreciation note · Wednesday 25 November 2026" in text
+        note = app.screen.query_one("#history-note")
+        assert str(note.render()).count("word") == 120  # the whole note, not a preview
+
+
+async def test_filter_by_action(app_db: Path) -> None:
+    _log(app_db, "stay-in-touch", "--note", "call")
+    _log(app_db, "appreciation-note", "--note", "note")
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        app.screen.query_one("#history-filter", Select).value = "stay-in-touch"
+        await pilot.pause()
+        table = app.screen.query_one(EntryTable)
+        assert table.row_count == 1
+        assert "1 entry" in screen_text(pilot)
+
+
+async def test_edit_date_note_and_rating(app_db: Path) -> None:
+    _log(app_db, "weekly-check-in", "--date", "2026-11-22", "--note", "draft", "--rating", "4")
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "e")
+        assert type(app.screen).__name__ == "EntryDialog"
+        app.screen.query_one("#log-date", Input).value = "2026-11-23"
+        app.screen.query_one("#log-note", TextArea).text = "We talked for an hour."
+        app.screen.query_one("#log-rating", Input).value = "5"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [doc] = file_logs(app_db)
+        assert (doc["date"], doc["note"], doc["rating"]) == ("2026-11-23", "We talked for an hour.", 5)
+        assert "We talked for an hour." in screen_text(pilot)
+
+
+async def test_delete_asks_first_then_undo_brings_it_back(app_db: Path) -> None:
+    _log(app_db, "appreciation-note", "--note", "keep me safe")
+    [before] = file_logs(app_db)
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "d")
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("n")  # the safe answer keeps it
+        await settle(pilot)
+        assert len(file_logs(app_db)) == 1
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert file_logs(app_db) == []
+        assert "No entries yet" in screen_text(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert file_logs(app_db) == [before]
+        assert "keep me safe" in screen_text(pilot)
