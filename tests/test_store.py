@@ -615,3 +615,31 @@ def test_doctor_finds_content_problems_without_writing(db: Path) -> None:
     assert "14 (note is not text)" in text
     assert "funday" in text
     assert state(db) == before
+
+
+def test_open_without_logs_still_checks_the_whole_file(db: Path) -> None:
+    store = make_store(db)
+    store.open()
+    store.add_logs([entry(1), entry(2)])
+    light = make_store(db)
+    snapshot = light.open(logs=False)
+    assert snapshot.logs == () and snapshot.actions == DEFAULTS
+    light.add_log(entry(3))
+    assert light.load() == make_store(db).load()
+    assert [log.uid for log in light.load().logs] == ["uid0001", "uid0002", "uid0003"]
+    plant_over = db.read_bytes()[:-5]
+    db.write_bytes(plant_over)
+    with pytest.raises(CorruptDataError):
+        make_store(db).open(logs=False)
+
+
+def test_many_same_key_entries_keep_file_order_in_the_cached_snapshot(db: Path) -> None:
+    store = make_store(db)
+    store.open()
+    same = [entry(n, logged_at="2026-03-01T20:00:00-05:00") for n in range(20)]
+    store.add_logs(same[:3])
+    store.add_log(same[3])
+    store.add_logs(same[4:])  # more than 16: the sorting branch
+    store.add_logs(same[:0])
+    assert store.load() == make_store(db).load()
+    assert [log.uid for log in store.load().logs] == [e.uid for e in same]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
+from bisect import insort
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -161,8 +162,13 @@ class Store:
 
     # --- reading ---------------------------------------------------------------------------
 
-    def open(self) -> Snapshot:
-        """Create, migrate (after a backup) or just check the file; take the day's backup."""
+    def open(self, *, logs: bool = True) -> Snapshot:
+        """Create, migrate (after a backup) or just check the file; take the day's backup.
+
+        `logs=False` leaves the logs out of the returned snapshot (`logs == ()`): for a caller
+        that only needs actions and settings before a change, such as `trust-tui log`, it saves
+        building 50,000 entries. The file is still read and checked in full.
+        """
         with self._mutex:
             try:
                 ensure_private_folder(self._file.parent)
@@ -180,6 +186,9 @@ class Store:
                 elif schema_version(raw) < SCHEMA_VERSION:
                     raw, data = self._migrate(data, raw)
                 self._daily_backup(data)
+                if not logs:
+                    self._cache = _Cached(data, raw, None)
+                    return to_snapshot(raw, logs=())
                 return self._remember(data, raw)
 
     def load(self) -> Snapshot:
@@ -227,8 +236,13 @@ class Store:
                 logs[str(next_id + offset)] = entry.to_doc()
 
         def after(logs: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
-            # Both halves keep file order among equal keys, as a fresh load does.
-            return tuple(sorted(logs + entries, key=LOG_ORDER))
+            # New entries go after equal keys, where a fresh load's stable sort puts them.
+            if len(entries) > 16:
+                return tuple(sorted(logs + entries, key=LOG_ORDER))
+            merged = list(logs)
+            for new in entries:
+                insort(merged, new, key=LOG_ORDER)
+            return tuple(merged)
 
         self._mutate(change, after)
 
