@@ -315,6 +315,7 @@ CORRUPT = {
     "a table of the wrong type": GOOD.replace(b'"steps":{}', b'"steps":[]'),
     "a document of the wrong type": GOOD.replace(b'"steps":{}', b'"steps":{"1":"x"}'),
     "a non-numeric id": GOOD.replace(b'"steps":{}', b'"steps":{"one":{}}'),
+    "an empty id": GOOD.replace(b'"logs":{"1":', b'"logs":{"":{},"1":'),
     "data without meta": GOOD.replace(b'"meta":{"1":', b'"other":{"1":'),
     "two meta documents": GOOD.replace(b'"meta":{"1":', b'"meta":{"2":{},"1":'),
     "a text schema_version": GOOD.replace(b'"schema_version":1', b'"schema_version":"1"'),

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
-from bisect import insort
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,10 +34,10 @@ from trust_tui.domain.models import (
     Snapshot,
     StepProgress,
 )
-from trust_tui.storage import backups, errors
+from trust_tui.storage import backups, errors, logtable
 from trust_tui.storage.atomic import atomic_write, ensure_private_folder, remove_stray_temps
 from trust_tui.storage.doctor import content_problems, permission_problems
-from trust_tui.storage.documents import LOG_ORDER, log_from_doc, to_snapshot
+from trust_tui.storage.documents import to_snapshot
 from trust_tui.storage.errors import (
     CorruptDataError,
     EntryNotFoundError,
@@ -227,62 +226,42 @@ class Store:
 
     def add_logs(self, entries: Iterable[LogEntry]) -> None:
         """Append entries in one write."""
-        entries = tuple(entries)
-
-        def change(raw: Raw) -> None:
-            logs = raw.setdefault("logs", {})
-            next_id = _next_id(logs)
-            for offset, entry in enumerate(entries):
-                logs[str(next_id + offset)] = entry.to_doc()
-
-        def after(logs: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
-            # New entries go after equal keys, where a fresh load's stable sort puts them.
-            if len(entries) > 16:
-                return tuple(sorted(logs + entries, key=LOG_ORDER))
-            merged = list(logs)
-            for new in entries:
-                insort(merged, new, key=LOG_ORDER)
-            return tuple(merged)
-
-        self._mutate(change, after)
+        new = tuple(entries)
+        self._mutate(
+            lambda raw: logtable.append(raw.setdefault("logs", {}), new),
+            lambda logs: logtable.with_added(logs, new),
+        )
 
     def update_log(self, entry: LogEntry) -> None:
         """Replace the entry with the same uid (keeping its place and document id)."""
+        copies = 0
 
         def change(raw: Raw) -> None:
-            logs = raw.get("logs", {})
-            keys = [key for key, doc in logs.items() if doc.get("uid") == entry.uid]
-            if not keys:
+            nonlocal copies
+            table = raw.get("logs", {})
+            ids = logtable.ids_of(table, entry.uid)
+            if not ids:
                 raise errors.entry_not_found(self.path, entry.uid)
-            for key in keys:
-                logs[key] = entry.to_doc()
+            for key in ids:
+                table[key] = entry.to_doc()
+            copies = len(ids)
 
-        def after(logs: tuple[LogEntry, ...]) -> tuple[LogEntry, ...] | None:
-            if not any(log.uid == entry.uid for log in logs):
-                return None  # it was unreadable before: rebuild
-            updated = [entry if log.uid == entry.uid else log for log in logs]
-            updated.sort(key=LOG_ORDER)
-            return tuple(updated)
-
-        self._mutate(change, after)
+        self._mutate(change, lambda logs: logtable.with_replaced(logs, entry, copies))
 
     def delete_log(self, uid: str) -> LogEntry:
         """Remove the entry with this uid (every copy, if a hand edit duplicated it)."""
 
         def change(raw: Raw) -> LogEntry:
-            logs = raw.get("logs", {})
-            keys = [key for key, doc in logs.items() if doc.get("uid") == uid]
-            if not keys:
+            table = raw.get("logs", {})
+            ids = logtable.ids_of(table, uid)
+            if not ids:
                 raise errors.entry_not_found(self.path, uid)
-            removed = _lenient_log(logs[keys[0]])
-            for key in keys:
-                del logs[key]
+            removed = logtable.lenient_log(table[ids[0]])
+            for key in ids:
+                del table[key]
             return removed
 
-        def after(logs: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
-            return tuple(log for log in logs if log.uid != uid)
-
-        return self._mutate(change, after)
+        return self._mutate(change, lambda logs: logtable.without(logs, uid))
 
     def upsert_action(self, action: Action) -> None:
         def change(raw: Raw) -> None:
@@ -456,21 +435,3 @@ class Store:
 def _table(raw: Raw, name: str) -> Any:
     """A TinyDB table over the in-memory file: fresh per operation, so no stale caches."""
     return TinyDB(raw, storage=_SessionStorage).table(name)
-
-
-def _next_id(table: dict[str, Any]) -> int:
-    """TinyDB's rule for a new document id: one more than the largest."""
-    return max(map(int, table), default=0) + 1
-
-
-def _lenient_log(doc: dict[str, Any]) -> LogEntry:
-    try:
-        return log_from_doc(doc)
-    except (KeyError, TypeError, ValueError):
-        return LogEntry(
-            uid=str(doc.get("uid", "")),
-            action=str(doc.get("action", "")),
-            date=dt.date.min,
-            logged_at=str(doc.get("logged_at", "")),
-            note=str(doc.get("note", "")),
-        )
