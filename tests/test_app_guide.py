@@ -34,8 +34,8 @@ def _pinned_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "t.json"
+def db(app_db: Path) -> Path:
+    return app_db
 
 
 def _store(db: Path) -> Store:

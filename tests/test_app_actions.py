@@ -1,0 +1,156 @@
+"""Actions screen: add a custom action, edit it, archive it (its history stays), bring it back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.widgets import DataTable, Input
+
+from trust_tui.app import TrustApp
+from trust_tui.domain.models import Action
+from trust_tui.domain.validation import ValidationError
+from trust_tui.guide import load_default_actions
+from trust_tui.messages import LogRequested
+from trust_tui.screens.actions import ActionsScreen
+from trust_tui.store import Store
+from trust_tui.widgets.action_form import ActionForm, build_action
+
+SIZE = (100, 32)
+MARKUP_NAME = "Cook [b]dinner[/b] [@click=app.quit]x[/]"
+
+
+def _store(db: Path) -> Store:
+    return Store(db, default_actions=load_default_actions())
+
+
+def _row(app: TrustApp, action_id: str) -> list[Text]:
+    table = app.screen.query_one("#action-table", DataTable)
+    return list(table.get_row(action_id))
+
+
+async def _open_actions(pilot) -> ActionsScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("a")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ActionsScreen)
+    return pilot.app.screen
+
+
+async def _fill(pilot, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    field = pilot.app.screen.query_one(selector, Input)
+    field.focus()
+    field.value = ""
+    await pilot.press(*text)
+
+
+async def test_add_a_custom_action_then_archive_it_and_its_history_stays(app_db: Path) -> None:
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_actions(pilot)
+        await pilot.press("n")
+        assert isinstance(app.screen, ActionForm)
+        await pilot.press(*"Cook dinner together")
+        await _fill(pilot, "#form-target", "2")
+        await _fill(pilot, "#form-description", "They asked for more evenings at home.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionsScreen)
+        action = app.data.snapshot.action("cook-dinner-together")
+        assert action == Action(
+            id="cook-dinner-together",
+            name="Cook dinner together",
+            cadence="week",
+            target=2,
+            step=None,
+            description="They asked for more evenings at home.",
+            order=max(a.order for a in load_default_actions()) + 1,
+        )
+        assert app.screen.highlighted_id == "cook-dinner-together"
+
+        app.post_message(LogRequested("cook-dinner-together", app.data.today, "Pasta, and we laughed."))
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.data.snapshot.action("cook-dinner-together").archived
+        row = _row(app, "cook-dinner-together")
+        assert row[-1].plain == "archived" and "dim" in str(row[0].style)
+        assert row[3].plain == "1"  # its entry is still counted
+        assert "cook-dinner-together" not in {a.id for a in app.data.snapshot.active_actions}
+        await pilot.press("q")
+
+    snapshot = _store(app_db).load()
+    assert snapshot.action("cook-dinner-together").archived
+    assert [e.note for e in snapshot.logs if e.action == "cook-dinner-together"] == [
+        "Pasta, and we laughed."
+    ]
+
+    again = TrustApp(db_path=app_db)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await _open_actions(pilot)
+        table = screen.query_one("#action-table", DataTable)
+        table.move_cursor(row=table.get_row_index("cook-dinner-together"))
+        await pilot.press("x")  # bring it back
+        await pilot.pause()
+        assert not again.data.snapshot.action("cook-dinner-together").archived
+        assert _row(again, "cook-dinner-together")[-1].plain == ""
+
+
+async def test_edit_keeps_the_id_and_changes_the_rest(app_db: Path) -> None:
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_actions(pilot)
+        table = screen.query_one("#action-table", DataTable)
+        table.move_cursor(row=table.get_row_index("appreciation-note"))
+        await pilot.press("enter")  # enter (or e) edits the highlighted action
+        assert isinstance(app.screen, ActionForm)
+        await _fill(pilot, "#form-target", "4")
+        await pilot.press("enter")
+        await pilot.pause()
+        note = app.data.snapshot.action("appreciation-note")
+        assert note.target == 4 and note.name == "Appreciation note" and note.step == "3.5"
+
+
+async def test_an_empty_name_is_refused_with_a_sentence(app_db: Path) -> None:
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_actions(pilot)
+        before = app.data.snapshot.actions
+        await pilot.press("n", "space", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionForm)
+        error = app.screen.query_one("#form-error")
+        assert error.display and "empty" in str(error.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionsScreen)
+        assert app.data.snapshot.actions == before
+
+
+async def test_a_name_with_markup_is_shown_literally(app_db: Path) -> None:
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_actions(pilot)
+        await pilot.press("n", *MARKUP_NAME, "ctrl+s")
+        await pilot.pause()
+        action = next(a for a in app.data.snapshot.actions if a.name == MARKUP_NAME)
+        assert _row(app, action.id)[0].plain == MARKUP_NAME
+        text = "\n".join(s.text for s in app.screen._compositor.render_strips())
+        assert MARKUP_NAME in text  # in the table and in the detail pane, brackets and all
+        assert app.is_running
+
+
+def test_ids_are_unique_slugs_and_names_are_cleaned() -> None:
+    actions = load_default_actions()
+    first = build_action(
+        None, actions, name="  Weekly\tcheck-in\x1b ", cadence="day", target="1", step="3.1",
+        description="",
+    )
+    assert first.id == "weekly-check-in-2" and first.name == "Weekly check-in"
+    assert first.step == "3.1" and first.cadence == "day"
+    with pytest.raises(ValidationError):
+        build_action(None, actions, name="x" * 81, cadence="week", target="1", step="none",
+                     description="")
+    with pytest.raises(ValidationError):
+        build_action(None, actions, name="Walk", cadence="week", target="0", step="none",
+                     description="")
