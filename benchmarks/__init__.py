@@ -1,0 +1,1 @@
+"""Benchmarks of the performance budgets (DESIGN §8): `python benchmarks/run.py`."""
