@@ -424,6 +424,12 @@ class TrustApp(App[int]):
             return None
         return await asyncio.to_thread(self.tracker.flush)
 
+    async def on_unmount(self) -> None:
+        """However the app ends (q, ctrl+q, a test leaving run_test), queued writes finish first."""
+        failure = await self.flush_writes()
+        if failure is not None:
+            self.exit(1, message=self._unsaved_text())
+
     async def action_quit(self) -> None:
         failure = await self.flush_writes()
         if failure is not None and not self._quit_armed:

@@ -33,7 +33,7 @@ class HistoryScreen(Screen[None]):
     BINDINGS = [
         Binding("e", "edit", "Edit", id="history.edit"),
         Binding("d,delete", "delete", "Delete", id="history.delete"),
-        Binding("u", "undo", "Undo delete", id="history.undo"),
+        Binding("u", "undo", "Undo delete", id="history.undo", show=False),
         Binding("f", "filter", "Filter", id="history.filter", show=False),
         Binding("m", "more", "Show more", id="history.more", show=False),
     ]

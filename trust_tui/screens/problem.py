@@ -5,6 +5,7 @@ Nothing is written while it is shown: the app never opened a tracker to write wi
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -23,6 +24,13 @@ class ProblemScreen(Screen[None]):
         self.db_path = Path(getattr(error, "path", None) or db_path)
 
     def _backup(self) -> Path | None:
+        """The store's newest good backup; any file in backups/ if the store cannot say."""
+        try:
+            from trust_tui.store import Store
+
+            return Store(self.db_path).newest_backup()
+        except Exception:  # the store itself may be what failed to import or read
+            pass
         backups = self.db_path.parent / "backups"
         if not backups.is_dir():
             return None
@@ -43,7 +51,7 @@ class ProblemScreen(Screen[None]):
             "",
             "What to do:",
             "  1. Close this (q).",
-            f"  2. Run  trust-tui --db '{self.db_path}' doctor  : it says what is wrong",
+            f"  2. Run  trust-tui --db {shlex.quote(str(self.db_path))} doctor  : it says what is wrong",
             "     and how to repair it, usually by copying the newest backup back.",
             "  3. Open trust-tui again.",
         ]

@@ -23,9 +23,9 @@ __all__ = ["TodayScreen"]
 class TodayScreen(Screen[None]):
     AUTO_FOCUS = "#today-actions"
     BINDINGS = [
-        Binding("l", "log", "Log", id="today.log"),
-        Binding("n", "log_note", "Log with note", id="today.log_note"),
-        Binding("b", "backfill", "Earlier date", id="today.backfill"),
+        Binding("l", "log", "Log", id="today.log", show=False),
+        Binding("n", "log_note", "Note", id="today.log_note", tooltip="Log with a note"),
+        Binding("b", "backfill", "Earlier day", id="today.backfill", tooltip="Log for an earlier date"),
     ]
 
     @property
