@@ -14,6 +14,7 @@ from textual.widgets import Markdown
 from trust_tui.app import TrustApp
 from trust_tui.domain.models import LogEntry, StepProgress
 from trust_tui.guide import load_default_actions, load_guide
+from trust_tui.messages import StepSaved
 from trust_tui.screens.guide import GuideScreen
 from trust_tui.screens.safety import SafetyScreen
 from trust_tui.screens.sources import SourcesScreen
@@ -232,3 +233,19 @@ async def test_sources_open_from_the_guide(db: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, GuideScreen)
+
+
+async def test_unsaved_progress_hands_over_what_is_still_in_the_boxes(db: Path) -> None:
+    """For the app's quit: it takes the text synchronously, since a posted message would be lost."""
+    app = TrustApp(db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_guide(pilot)
+        await _show_step(pilot, "1.3")
+        area = app.screen.query(AnswerArea).first()
+        area.focus()
+        await pilot.press(*"typed just now")
+        progress = screen.unsaved_progress()
+        assert progress is not None and progress.answers == {area.prompt_id: "typed just now"}
+        app.on_step_saved(StepSaved(progress))  # what the app does with it when it quits
+        assert app.data.snapshot.steps["1.3"].answers == {area.prompt_id: "typed just now"}
+        assert screen.unsaved_progress() is None

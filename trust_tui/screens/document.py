@@ -32,7 +32,8 @@ class DocumentScreen(ModalScreen[None]):
         from textual.widgets import Markdown
 
         with Vertical(classes="dialog document-dialog"):
-            yield Static(Content(self._title), classes="dialog-title")
+            if not self._markdown.lstrip().startswith("# "):  # else the document has its own
+                yield Static(Content(self._title), classes="dialog-title")
             with VerticalScroll(classes="document-scroll"):
                 yield Markdown(self._markdown, open_links=False, classes="document-body")
             yield Button("Close", variant="primary", classes="document-close")

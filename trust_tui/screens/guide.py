@@ -2,7 +2,8 @@
 
 The user's answers to a one-time step's prompts are very private and sometimes hard to write, so
 no typed word is ever dropped: the answers are saved when a box loses focus, when another step is
-chosen, when the screen is left, a few seconds after typing stops, and on ctrl+s.
+chosen, when the screen is left, a moment after typing stops, and on ctrl+s; `unsaved_progress()`
+lets the app take what is left in the boxes when it quits.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ __all__ = ["ANSWER_MAX_CHARS", "GuideScreen"]
 
 ANSWER_MAX_CHARS = 20_000
 """Far above any reflection; only there so a pasted novel cannot bloat the data file."""
-AUTOSAVE_SECONDS = 3.0
+AUTOSAVE_SECONDS = 1.5
 _KEEP: Any = object()
 
 
@@ -156,34 +157,47 @@ class GuideScreen(Screen[None]):
         """Post the shown step's answers (and done mark) if anything changed.
 
         Returns False only when the text could not be saved (it stays in the box, with a note).
-        Public so the app can call it before it exits.
         """
         self._stop_autosave()
+        try:
+            progress = self._collect(done_on)
+        except ValidationError as error:
+            self.notify(str(error), title="Not saved yet", severity="warning", markup=False)
+            return False
+        if progress is not None:
+            self.post_message(StepSaved(progress))
+        return True
+
+    def unsaved_progress(self) -> StepProgress | None:
+        """The shown step's unsaved answers, now counted as saved; for the app to apply at once
+        when it quits (a message posted then would never be handled). None if nothing changed
+        or the text cannot be stored (too long: it is then left to the app's own warning)."""
+        self._stop_autosave()
+        try:
+            return self._collect(_KEEP)
+        except ValidationError:
+            return None
+
+    def _collect(self, done_on: dt.date | None) -> StepProgress | None:
+        """The step's progress with the boxes' text merged in, or None if nothing changed."""
         step = self.current_step
-        if step is None:
-            return True
+        data = self.trust_app.data
+        if step is None or data is None:
+            return None
         reader = self.query_one(StepReader)
         texts = reader.answers.texts() if reader.answers else {}
-        stored = self.trust_app.data.snapshot.steps.get(step.id) or StepProgress(step.id)
+        stored = data.snapshot.steps.get(step.id) or StepProgress(step.id)
         answers = dict(stored.answers)
         for prompt_id, text in texts.items():
-            try:
-                cleaned = clean_text(text, max_chars=ANSWER_MAX_CHARS, field="answer")
-            except ValidationError as error:
-                self.notify(str(error), title="Not saved yet", severity="warning", markup=False)
-                return False
+            cleaned = clean_text(text, max_chars=ANSWER_MAX_CHARS, field="answer")
             if cleaned.strip():
                 answers[prompt_id] = cleaned
             else:
                 answers.pop(prompt_id, None)
-        progress = StepProgress(
-            step.id, stored.done_on if done_on is _KEEP else done_on, answers
-        )
-        if progress != stored:
-            self.post_message(StepSaved(progress))
         if reader.answers:
             reader.answers.mark_saved(texts)
-        return True
+        progress = StepProgress(step.id, stored.done_on if done_on is _KEEP else done_on, answers)
+        return None if progress == stored else progress
 
     def _stop_autosave(self) -> None:
         if self._autosave is not None:

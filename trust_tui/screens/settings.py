@@ -46,13 +46,14 @@ class SettingsScreen(Screen[None]):
                 [(day.capitalize(), day) for day in WEEKDAYS],
                 allow_blank=False,
                 id="week-start",
+                compact=True,
             )
             yield Static(
                 Content("Weekly actions count from this day. Changing it never changes an entry."),
                 classes="setting-hint",
             )
             yield Label("The day starts at", classes="setting-label")
-            yield Input(placeholder="HH:MM", id="day-starts-at", max_length=5)
+            yield Input(placeholder="HH:MM", id="day-starts-at", max_length=5, compact=True)
             yield Static(
                 Content(
                     "Logged between midnight and this time, it counts for the day before "
@@ -67,6 +68,7 @@ class SettingsScreen(Screen[None]):
                 allow_blank=False,
                 value=self.app.theme,
                 id="theme",
+                compact=True,
             )
             yield Static(Content("For this session; the data file keeps no colours."), classes="setting-hint")
             yield Label("Data file", classes="setting-label")
@@ -97,7 +99,8 @@ class SettingsScreen(Screen[None]):
         if week.value != settings.week_start:
             week.value = settings.week_start
         day = self.query_one("#day-starts-at", Input)
-        if not day.has_focus:
+        refused = self.query_one("#day-starts-error").has_class("-shown")
+        if not day.has_focus and not refused:  # never wipe what the person typed
             day.value = settings.day_starts_at.strftime("%H:%M")
         # A path is user data too (a folder may be named anything): plain Content, never markup.
         self.query_one("#data-path", Static).update(Content(str(data.db_path)))

@@ -24,11 +24,12 @@ def step_option_id(step_id: str) -> str:
 
 
 def _grid(left: str, right: str, style: str = "") -> Table:
-    """Two columns, so a long title wraps under itself (a hanging indent), not under the mark.
-    Text cells: a Rich table would read plain strings as markup."""
+    """Two columns; a long title ends in an ellipsis (one line per step keeps the whole guide in
+    view at 80×24; the reading pane shows the full title). Text cells: a Rich table would read
+    plain strings as markup."""
     grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
     grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_row(Text(left, style=style), Text(right, style=style))
     return grid
 
