@@ -37,7 +37,7 @@ def need_action(name: str, actions: tuple[Action, ...]) -> Action:
 
 
 class NeedsDialog(LogDialog):
-    heading = "Ask what they need"
+    heading = "Log"
 
     def compose_form(self) -> ComposeResult:
         yield Label("What did they say they need? (their words, as close as you can)")

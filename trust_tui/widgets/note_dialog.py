@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from trust_tui.domain.models import Action
 from trust_tui.domain.validation import ValidationError, clean_text, parse_date, parse_rating
@@ -58,6 +58,7 @@ class LogDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save  ctrl+s", id="dialog-save", variant="primary")
                 yield Button("Cancel  esc", id="dialog-cancel")
+        yield Footer()
 
     def compose_form(self) -> ComposeResult:
         yield Label("Note (optional; only you see it)")
