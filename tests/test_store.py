@@ -420,15 +420,18 @@ def test_permission_denied_is_its_own_error(db: Path, monkeypatch: pytest.Monkey
     assert state(db) == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
-def test_real_permission_denied(db: Path) -> None:
-    make_store(db).open()
-    os.chmod(db, 0)
-    try:
-        with pytest.raises(StorePermissionError):
-            make_store(db).load()
-    finally:
-        os.chmod(db, 0o600)
+def test_real_permission_denied(tmp_path: Path) -> None:
+    # Permission bits do not stop root (CI runs as root), so use a folder the kernel refuses
+    # to anyone when not root, and sysfs, which refuses new files even to root, when root.
+    if os.geteuid() == 0:
+        folder = Path("/sys")
+    else:
+        folder = tmp_path / "locked"
+        folder.mkdir()
+        folder.chmod(0o500)
+    with pytest.raises(StorePermissionError, match="Permission denied"):
+        make_store(folder / "trust-tui-test.json").open()
+    assert not (folder / "trust-tui-test.json").exists()
 
 
 def test_a_failed_write_leaves_the_file_and_no_temp(
@@ -588,10 +591,17 @@ def test_doctor_names_loose_permissions(db: Path) -> None:
     store = make_store(db)
     store.open()
     os.chmod(db, 0o644)
-    os.chmod(db.parent, 0o755)
+    os.chmod(db.parent, 0o775)
     problems = store.doctor()
     assert any(f"chmod 600 '{db}'" in p for p in problems)
     assert any(f"chmod 700 '{db.parent}'" in p for p in problems)
+
+
+def test_doctor_accepts_a_folder_others_may_only_list(db: Path) -> None:
+    store = make_store(db)
+    store.open()
+    os.chmod(db.parent, 0o755)
+    assert store.doctor() == []
 
 
 def test_doctor_finds_content_problems_without_writing(db: Path) -> None:

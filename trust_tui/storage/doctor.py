@@ -25,19 +25,26 @@ MAX_LISTED = 5
 
 
 def permission_problems(path: Path) -> list[str]:
+    """The file must be private; its folder must at least not be writable by others.
+
+    A folder others can only list (say, the one a user ran `--db t.json` in) reveals a file
+    name, not a word of its contents, so only write access there is a problem: it would let
+    another user replace the file.
+    """
     problems: list[str] = []
-    for target, wanted, kind, command in (
-        (path, FILE_MODE, "file", "chmod 600"),
-        (path.parent, FOLDER_MODE, "folder", "chmod 700"),
-    ):
+    checks = (
+        (path, FILE_MODE, 0o077, "file", "can be read by other users", "chmod 600"),
+        (path.parent, FOLDER_MODE, 0o022, "folder", "can be changed by other users", "chmod 700"),
+    )
+    for target, wanted, mask, kind, risk, command in checks:
         try:
             mode = stat.S_IMODE(os.stat(target).st_mode)
         except OSError:
             continue
-        if mode & 0o077:
+        if mode & mask:
             problems.append(
-                f"The {kind} {target} can be read by other users (mode {mode:o}, should be "
-                f"{wanted:o}); fix it with: {command} '{target}'"
+                f"The {kind} {target} {risk} (mode {mode:o}, should be {wanted:o}); "
+                f"fix it with: {command} '{target}'"
             )
     return problems
 
