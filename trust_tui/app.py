@@ -430,7 +430,21 @@ class TrustApp(App[int]):
         if failure is not None:
             self.exit(1, message=self._unsaved_text())
 
+    def _take_unsaved_screen_text(self) -> None:
+        """Screens holding typed text not yet posted (the Guide's answer boxes) hand it over
+        now: a message posted while quitting would never be handled."""
+        if self.tracker is None or self.data is None:
+            return
+        for screen in self.screen_stack:
+            take = getattr(screen, "unsaved_progress", None)
+            if not callable(take):
+                continue
+            progress = take()
+            if progress is not None:
+                self.data = self.tracker.save_step(progress)
+
     async def action_quit(self) -> None:
+        self._take_unsaved_screen_text()
         failure = await self.flush_writes()
         if failure is not None and not self._quit_armed:
             self._quit_armed = True
