@@ -654,3 +654,12 @@ def test_many_same_key_entries_keep_file_order_in_the_cached_snapshot(db: Path) 
     store.add_logs(same[:0])
     assert store.load() == make_store(db).load()
     assert [log.uid for log in store.load().logs] == [e.uid for e in same]
+
+
+def test_log_dates_reads_one_action_as_the_file_is_now(db: Path) -> None:
+    store = make_store(db)
+    store.open(logs=False)
+    store.add_logs([entry(1, "2026-03-01"), entry(2, "2026-03-02", action="appreciation-note")])
+    make_store(db).add_log(entry(3, "2026-03-03"))  # another process's write
+    assert sorted(store.log_dates("stay-in-touch")) == [dt.date(2026, 3, 1), dt.date(2026, 3, 3)]
+    assert store.log_dates("nobody") == []

@@ -38,16 +38,16 @@ def _store(db_path: Path, explicit: bool) -> Store:
     return Store(db_path, default_actions=load_default_actions(), now=clock.now)
 
 
-def _read(store: Store) -> Snapshot:
+def _read(store: Store, logs: bool = True) -> Snapshot:
     """The file's contents, or the defaults a new file would get (without creating it yet)."""
     if store.path.exists():
-        return store.open()
+        return store.open(logs=logs)
     return Snapshot(settings=Settings(), actions=tuple(store.default_actions), logs=(), steps={})
 
 
 def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     store = _store(db_path, explicit)
-    snapshot = _read(store)
+    snapshot = _read(store, logs=False)
     now = clock.now()
     today = logical_today(now, snapshot.settings.day_starts_at)
     action = snapshot.action(args.action)
@@ -65,10 +65,10 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     note = clean_text(args.note)
     entry = LogEntry(uuid.uuid4().hex, action.id, day, now.isoformat(timespec="seconds"), note, rating)
 
-    store.open()  # creates the file on first use, only now that the input is known to be good
+    if not store.path.exists():
+        store.open(logs=False)  # create the file only now that the input is known to be good
     store.add_log(entry)
-    dates = [e.date for e in snapshot.logs if e.action == action.id] + [day]
-    streak = action_streak(action, dates, today, snapshot.settings.week_start_index)
+    streak = action_streak(action, store.log_dates(action.id), today, snapshot.settings.week_start_index)
     print(f"Logged {action.name} for {day.isoformat()}. {period_phrase(action, streak)}")
     return 0
 

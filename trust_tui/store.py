@@ -215,6 +215,27 @@ class Store:
                 return self._cache.snapshot  # type: ignore[return-value]
             return self._remember(data, raw)
 
+    def log_dates(self, action_id: str) -> list[dt.date]:
+        """The dates of one action's logs as the file is now, without building every entry.
+
+        `trust-tui log` needs only these to report the streak; at 50,000 logs building all the
+        LogEntry objects would cost more than the rest of the command.
+        """
+        with self._mutex, self._locked(shared=True):
+            data = self._read_bytes()
+            raw = None if data is None else self._decode(data)
+        if raw is None:
+            return []
+        dates: list[dt.date] = []
+        logs = raw.get("logs")
+        for doc in logs.values() if isinstance(logs, dict) else ():
+            if isinstance(doc, dict) and doc.get("action") == action_id:
+                try:
+                    dates.append(dt.date.fromisoformat(doc["date"]))
+                except (KeyError, TypeError, ValueError):
+                    continue  # doctor reports unreadable documents
+        return dates
+
     def newest_backup(self) -> Path | None:
         """The newest backup that is readable and of a schema this version understands."""
         return backups.newest_good(self._file, is_good_backup)
