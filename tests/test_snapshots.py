@@ -1,0 +1,39 @@
+"""Snapshot tests of every screen: demo data, pinned clock, fixed size.
+
+Update only after looking at the pictures: `pytest tests/test_snapshots.py --snapshot-update`
+writes `tests/__snapshots__/`, and `snapshot_report.html` shows what changed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from screenshots import SHOTS, SIZE  # noqa: E402
+
+from trust_tui.app import TrustApp  # noqa: E402
+
+
+@pytest.mark.parametrize(("name", "keys"), SHOTS, ids=[name for name, _ in SHOTS])
+def test_screen_snapshot(snap_compare, demo_db: Path, name: str, keys: tuple[str, ...]) -> None:
+    async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(TrustApp(db_path=demo_db), press=list(keys), terminal_size=SIZE, run_before=settle)
+
+
+def test_screenshot_script_writes_one_svg_per_screen(tmp_path: Path) -> None:
+    from screenshots import generate
+
+    paths = generate(tmp_path)
+    assert sorted(p.name for p in paths) == sorted(f"{name}.svg" for name, _ in SHOTS)
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("<svg") and "trust-tui" in text
+    assert "Weekly check-in" in (tmp_path / "today.svg").read_text(encoding="utf-8").replace("&#160;", " ")
