@@ -154,3 +154,15 @@ def test_ids_are_unique_slugs_and_names_are_cleaned() -> None:
     with pytest.raises(ValidationError):
         build_action(None, actions, name="Walk", cadence="week", target="0", step="none",
                      description="")
+
+
+async def test_the_mouse_opens_and_cancels_the_form(app_db: Path) -> None:
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_actions(pilot)
+        assert await pilot.click("#action-new")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionForm)
+        assert await pilot.click("#form-cancel")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionsScreen)

@@ -249,3 +249,16 @@ async def test_unsaved_progress_hands_over_what_is_still_in_the_boxes(db: Path) 
         app.on_step_saved(StepSaved(progress))  # what the app does with it when it quits
         assert app.data.snapshot.steps["1.3"].answers == {area.prompt_id: "typed just now"}
         assert screen.unsaved_progress() is None
+
+
+async def test_the_mouse_chooses_a_step(db: Path) -> None:
+    from trust_tui.widgets.step_reader import StepReader
+
+    app = TrustApp(db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_guide(pilot)
+        step_list = app.screen.query_one(StepList)
+        row = step_list.get_option_index("step-1.3")
+        assert await pilot.click(StepList, offset=(6, row))
+        await pilot.pause()
+        assert app.screen.query_one(StepReader).shown == "step-1.3"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -83,3 +84,19 @@ async def test_the_data_file_path_and_the_theme(app_db: Path) -> None:
         assert app.theme == other
         # The stored settings keep exactly the fields of DESIGN §3.
         assert set(app.data.snapshot.settings.to_doc()) == {"week_start", "day_starts_at"}
+
+
+async def test_opening_settings_never_changes_them(app_db: Path) -> None:
+    store = Store(app_db, default_actions=load_default_actions())
+    settings = store.open().settings
+    store.set_settings(dataclasses.replace(settings, week_start="sunday", day_starts_at=dt.time(3)))
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_settings(pilot)
+        await pilot.pause()
+        assert screen.query_one("#week-start", Select).value == "sunday"
+        assert screen.query_one("#day-starts-at", Input).value == "03:00"
+        await pilot.press("tab", "tab", "t")  # wander through the fields and leave
+        await pilot.pause()
+        assert app.data.snapshot.settings.week_start == "sunday"
+        assert app.data.snapshot.settings.day_starts_at == dt.time(3)

@@ -39,11 +39,16 @@ class SettingsScreen(Screen[None]):
         return cast("TrustApp", self.app)
 
     def compose(self) -> ComposeResult:
+        data = self.trust_app.data
+        # Start from the stored value: a Select that starts elsewhere and is then moved posts a
+        # stale Changed for its first value, which must never be taken as the user's choice.
+        week_start = data.snapshot.settings.week_start if data else "monday"
         yield Header()
         with VerticalScroll(id="settings"):
             yield Label("Week starts on", classes="setting-label")
             yield Select(
                 [(day.capitalize(), day) for day in WEEKDAYS],
+                value=week_start,
                 allow_blank=False,
                 id="week-start",
                 compact=True,
@@ -108,8 +113,8 @@ class SettingsScreen(Screen[None]):
     @on(Select.Changed, "#week-start")
     def _on_week_start(self, event: Select.Changed) -> None:
         data = self.trust_app.data
-        if data is None or event.value is Select.BLANK:
-            return
+        if data is None or event.value is Select.BLANK or event.value != event.select.value:
+            return  # no data, or a stale event for a value the Select no longer shows
         settings = data.snapshot.settings
         if event.value != settings.week_start:
             self.post_message(SettingsChanged(dataclasses.replace(settings, week_start=str(event.value))))
@@ -117,6 +122,8 @@ class SettingsScreen(Screen[None]):
 
     @on(Select.Changed, "#theme")
     def _on_theme(self, event: Select.Changed) -> None:
+        if event.value != event.select.value:
+            return  # stale: the Select has moved on since
         if event.value is not Select.BLANK and event.value != self.app.theme:
             self.app.theme = str(event.value)
 
