@@ -262,3 +262,17 @@ async def test_the_mouse_chooses_a_step(db: Path) -> None:
         assert await pilot.click(StepList, offset=(6, row))
         await pilot.pause()
         assert app.screen.query_one(StepReader).shown == "step-1.3"
+
+
+async def test_without_its_content_the_guide_says_so_calmly(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(TrustApp, "guide", property(lambda self: None))
+    app = TrustApp(db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_guide(pilot)
+        await pilot.press("d", "r", "t")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("g")
+        assert "could not be read" in _screen_text(app)

@@ -17,7 +17,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, TextArea
+from textual.content import Content
+from textual.widgets import Footer, Header, OptionList, Static, TextArea
 
 from trust_tui.domain.models import StepProgress
 from trust_tui.domain.validation import ValidationError, clean_text
@@ -64,17 +65,34 @@ class GuideScreen(Screen[None]):
 
     @property
     def guide(self) -> Guide:
-        return self.trust_app.guide
+        guide = self.trust_app.guide
+        assert guide is not None, "only used once the guide is known to be there"
+        return guide
 
     def compose(self) -> ComposeResult:
         yield Header()
+        if self.trust_app.guide is None:  # the content could not be read (the app said why)
+            yield Static(
+                Content(
+                    "The guide's text could not be read, so it cannot be shown. The tracker works "
+                    "as before; reinstalling trust-tui brings the guide back."
+                ),
+                classes="calm",
+            )
+            yield Footer()
+            return
         yield GuideProgress(id="guide-progress")
         with Horizontal(id="guide-body"):
             yield StepList(id="step-list")
             yield StepReader()
         yield Footer()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.trust_app.guide is not None
+
     def on_mount(self) -> None:
+        if self.trust_app.guide is None:
+            return
         data = self.trust_app.data
         step_list = self.query_one(StepList)
         step_list.show_guide(self.guide, data.snapshot.steps)
@@ -215,7 +233,8 @@ class GuideScreen(Screen[None]):
             self.save_answers()
 
     def on_screen_suspend(self) -> None:
-        self.save_answers()
+        if self.trust_app.guide is not None:
+            self.save_answers()
 
     # --- actions -----------------------------------------------------------------------
 
