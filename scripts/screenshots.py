@@ -9,9 +9,11 @@ cannot rot. Nothing here reads or writes the user's own data.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 NOW = "2026-11-27T20:00:00+01:00"
@@ -49,20 +51,39 @@ def generate(out: Path) -> list[Path]:
     """Write every screenshot into `out` and return their paths."""
     from trust_tui.cli import main
 
+    out = out.absolute()
     out.mkdir(parents=True, exist_ok=True)
-    saved = os.environ.get("TRUST_TUI_NOW")
-    os.environ["TRUST_TUI_NOW"] = NOW
+    with tempfile.TemporaryDirectory() as tmp, pinned_environment(Path(tmp)) as db:
+        if main(["--db", str(db), "demo"]) != 0:
+            raise SystemExit("could not build the demo data")
+        return [asyncio.run(_shoot(db, name, keys, out)) for name, keys in SHOTS]
+
+
+@contextlib.contextmanager
+def pinned_environment(home: Path) -> Iterator[Path]:
+    """A pinned clock and a throw-away home whose default data file is returned.
+
+    The Settings screen shows the data file's path; inside a throw-away home it reads
+    `~/.local/share/trust-tui/trust-tui.json` on every machine, so pictures do not change.
+    """
+    names = ("TRUST_TUI_NOW", "HOME", "XDG_DATA_HOME", "TRUST_TUI_DB")
+    saved = {name: os.environ.get(name) for name in names}
+    os.environ.update(
+        TRUST_TUI_NOW=NOW, HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share")
+    )
+    os.environ.pop("TRUST_TUI_DB", None)
     try:
-        with tempfile.TemporaryDirectory() as tmp:
-            db = Path(tmp) / "demo.json"
-            if main(["--db", str(db), "demo"]) != 0:
-                raise SystemExit("could not build the demo data")
-            return [asyncio.run(_shoot(db, name, keys, out)) for name, keys in SHOTS]
+        from trust_tui.paths import default_db_path
+
+        db = default_db_path()
+        db.parent.mkdir(parents=True, mode=0o700)
+        yield db
     finally:
-        if saved is None:
-            del os.environ["TRUST_TUI_NOW"]
-        else:
-            os.environ["TRUST_TUI_NOW"] = saved
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 if __name__ == "__main__":

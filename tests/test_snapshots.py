@@ -7,25 +7,35 @@ writes `tests/__snapshots__/`, and `snapshot_report.html` shows what changed.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from screenshots import SHOTS, SIZE  # noqa: E402
+from screenshots import SHOTS, SIZE, pinned_environment  # noqa: E402
 
 from trust_tui.app import TrustApp  # noqa: E402
+from trust_tui.cli import main  # noqa: E402
+
+
+@pytest.fixture
+def snapshot_db(tmp_path: Path) -> Iterator[Path]:
+    """Demo data in the default place inside a throw-away home: the same path on every run."""
+    with pinned_environment(tmp_path) as db:
+        assert main(["--db", str(db), "demo"]) == 0
+        yield db
 
 
 @pytest.mark.parametrize(("name", "keys"), SHOTS, ids=[name for name, _ in SHOTS])
-def test_screen_snapshot(snap_compare, demo_db: Path, name: str, keys: tuple[str, ...]) -> None:
+def test_screen_snapshot(snap_compare, snapshot_db: Path, name: str, keys: tuple[str, ...]) -> None:
     async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
-    assert snap_compare(TrustApp(db_path=demo_db), press=list(keys), terminal_size=SIZE, run_before=settle)
+    assert snap_compare(TrustApp(db_path=snapshot_db), press=list(keys), terminal_size=SIZE, run_before=settle)
 
 
 def test_screenshot_script_writes_one_svg_per_screen(tmp_path: Path) -> None:

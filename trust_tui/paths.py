@@ -25,3 +25,11 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     else:
         chosen = default_db_path()
     return chosen.expanduser().absolute()
+
+
+def display_path(path: Path) -> str:
+    """The path as a person reads it: under the home folder it starts with ~."""
+    try:
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    except (ValueError, RuntimeError):  # not under home, or no home to speak of
+        return str(path)

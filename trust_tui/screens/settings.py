@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static
 from trust_tui.domain.models import WEEKDAYS
 from trust_tui.domain.validation import ValidationError, parse_hhmm
 from trust_tui.messages import SettingsChanged
+from trust_tui.paths import display_path
 
 if TYPE_CHECKING:
     from trust_tui.app import TrustApp
@@ -108,7 +109,7 @@ class SettingsScreen(Screen[None]):
         if not day.has_focus and not refused:  # never wipe what the person typed
             day.value = settings.day_starts_at.strftime("%H:%M")
         # A path is user data too (a folder may be named anything): plain Content, never markup.
-        self.query_one("#data-path", Static).update(Content(str(data.db_path)))
+        self.query_one("#data-path", Static).update(Content(display_path(data.db_path)))
 
     @on(Select.Changed, "#week-start")
     def _on_week_start(self, event: Select.Changed) -> None:
