@@ -10,6 +10,9 @@ from trust_tui.domain.summary import WeekCell, WeeklySummary
 __all__ = ["StreakGrid", "cell_text"]
 
 HEADER_WIDTH = 10
+"""The narrowest an action's column header gets (80 columns, five or more actions)."""
+WEEK_COLUMN = 20
+"""The week column and the page's own padding and scroll bar."""
 
 
 def cell_text(cell: WeekCell | None) -> Text:
@@ -22,9 +25,16 @@ def cell_text(cell: WeekCell | None) -> Text:
     return Text(f"  {cell.count}/{cell.target}", style="dim")
 
 
-def short_name(name: str) -> Text:
-    label = name if len(name) <= HEADER_WIDTH else name[: HEADER_WIDTH - 1] + "…"
+def short_name(name: str, width: int = HEADER_WIDTH) -> Text:
+    label = name if len(name) <= width else name[: width - 1] + "…"
     return Text(label, no_wrap=True)
+
+
+def header_width(screen_width: int, actions: int) -> int:
+    """As wide as the screen allows, so names are cut only when they must be."""
+    if actions == 0:
+        return HEADER_WIDTH
+    return max(HEADER_WIDTH, min(24, (screen_width - WEEK_COLUMN) // actions - 2))
 
 
 class StreakGrid(DataTable[Text]):
@@ -38,8 +48,9 @@ class StreakGrid(DataTable[Text]):
     def show(self, summary: WeeklySummary) -> None:
         self.clear(columns=True)
         self.add_column("Week of", key="week")
+        width = header_width(self.app.size.width, len(summary.actions))
         for action in summary.actions:
-            self.add_column(short_name(action.name), key=action.id)
+            self.add_column(short_name(action.name, width), key=action.id)
         for index, week in enumerate(summary.weeks):
             label = week.start.strftime("%d %b %y")
             if index == 0:
