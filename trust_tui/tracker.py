@@ -17,16 +17,21 @@ import dataclasses
 import datetime as dt
 import threading
 import uuid
-from collections import deque
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from trust_tui.domain.calendar import logical_today
 from trust_tui.domain.models import Action, LogEntry, Settings, Snapshot, StepProgress
-from trust_tui.domain.streaks import StreakInfo, all_streaks
-from trust_tui.domain.summary import WeeklySummary, weekly_summary
+from trust_tui.domain.streaks import (
+    DayCounts,
+    StreakInfo,
+    day_counts_by_action,
+    streak_from_counts,
+)
+from trust_tui.domain.summary import WeeklySummary, summary_from_counts
 from trust_tui.domain.validation import ValidationError, clean_text, parse_rating
 
 if TYPE_CHECKING:
@@ -52,11 +57,44 @@ class AppData:
     db_path: Path
 
 
+Grouped = dict[str, DayCounts]
+"""Logs per action and day ordinal (`day_counts_by_action`), the input of every figure."""
+
+_NO_COUNTS: DayCounts = Counter()
+
+
 def build_data(snapshot: Snapshot, today: dt.date, db_path: Path) -> AppData:
+    return data_from_counts(snapshot, today, db_path, day_counts_by_action(snapshot.logs, today))
+
+
+def data_from_counts(
+    snapshot: Snapshot,
+    today: dt.date,
+    db_path: Path,
+    grouped: Mapping[str, Mapping[int, int]],
+    streaks: dict[str, StreakInfo] | None = None,
+) -> AppData:
+    """`build_data` from logs already grouped once (`day_counts_by_action(snapshot.logs, today)`).
+
+    `streaks` may be given when already known for these counts (the tracker recomputes only the
+    action a new log belongs to).
+    """
     week_start = snapshot.settings.week_start_index
-    streaks = all_streaks(snapshot.actions, snapshot.logs, today, week_start)
-    summary = weekly_summary(
-        snapshot.actions, snapshot.logs, today, snapshot.settings, weeks=WEEKS_SHOWN
+    if streaks is None:
+        streaks = {
+            a.id: streak_from_counts(a, grouped.get(a.id, _NO_COUNTS), today, week_start)
+            for a in snapshot.actions
+        }
+    # With a duplicated action id (a hand edit) "the" streak of an id could differ between all
+    # actions and the active ones: let the summary compute its own then.
+    unique = len({a.id for a in snapshot.actions}) == len(snapshot.actions)
+    summary = summary_from_counts(
+        snapshot.actions,
+        grouped,
+        today,
+        snapshot.settings,
+        weeks=WEEKS_SHOWN,
+        streaks=streaks if unique else None,
     )
     return AppData(snapshot, today, streaks, summary, db_path)
 
@@ -100,6 +138,13 @@ def _put_log(snapshot: Snapshot, entry: LogEntry) -> Snapshot:
         logs = [e for e in logs if e.uid != entry.uid]
     index = bisect.bisect_right(logs, _sort_key(entry), key=_sort_key)
     logs.insert(index, entry)
+    return dataclasses.replace(snapshot, logs=tuple(logs))
+
+
+def _insert_new_log(snapshot: Snapshot, entry: LogEntry) -> Snapshot:
+    """`_put_log` for an entry with a fresh uid (uuid4), which cannot be there yet: no uid scan."""
+    logs = list(snapshot.logs)
+    logs.insert(bisect.bisect_right(logs, _sort_key(entry), key=_sort_key), entry)
     return dataclasses.replace(snapshot, logs=tuple(logs))
 
 
@@ -154,6 +199,8 @@ class Tracker:
         self._db_path = db_path
         self._now = now
         self._data: AppData | None = None
+        self._grouped: Grouped = {}
+        """`day_counts_by_action(self._data.snapshot.logs, self._data.today)`, kept up to date."""
         self._queue: deque[PendingWrite] = deque()
         self._in_flight: PendingWrite | None = None
         self._flush_lock = threading.Lock()
@@ -189,9 +236,20 @@ class Tracker:
         settings = settings or (self._data.snapshot.settings if self._data else Settings())
         return logical_today(self._now(), settings.day_starts_at)
 
-    def _compute(self, snapshot: Snapshot, today: dt.date | None = None) -> AppData:
+    def _compute(
+        self,
+        snapshot: Snapshot,
+        today: dt.date | None = None,
+        grouped: Grouped | None = None,
+        streaks: dict[str, StreakInfo] | None = None,
+    ) -> AppData:
+        """The AppData of `snapshot`; remembers its grouped logs for the next incremental log."""
         today = today or logical_today(self._now(), snapshot.settings.day_starts_at)
-        return build_data(snapshot, today, self._db_path)
+        if grouped is None:
+            grouped = day_counts_by_action(snapshot.logs, today)
+        data = data_from_counts(snapshot, today, self._db_path, grouped, streaks)
+        self._grouped = grouped
+        return data
 
     def refresh_today(self) -> AppData | None:
         """Recompute when the logical today moved on (the clock passed day_starts_at)."""
@@ -244,6 +302,28 @@ class Tracker:
         self._data = self._compute(snapshot, self.data.today)
         return self._data
 
+    def _add_new_entry(self, pending: PendingWrite, entry: LogEntry) -> AppData:
+        """`_change` for a new log: one action's counts move, so only its streak is recomputed.
+
+        The result equals a full rebuild (`build_data`); `pending.apply` stays the idempotent
+        edit that a later fresh read replays.
+        """
+        data = self.data
+        snapshot = _insert_new_log(data.snapshot, entry)
+        grouped = dict(self._grouped)
+        counts = Counter(grouped.get(entry.action, _NO_COUNTS))
+        counts[entry.date.toordinal()] += 1  # entry.date <= today: checked by new_entry
+        grouped[entry.action] = counts
+        streaks = dict(data.streaks)
+        week_start = snapshot.settings.week_start_index
+        for action in snapshot.actions:
+            if action.id == entry.action:
+                streaks[action.id] = streak_from_counts(action, counts, data.today, week_start)
+        self._generation += 1
+        self._queue.append(pending)
+        self._data = self._compute(snapshot, data.today, grouped, streaks)
+        return self._data
+
     def new_entry(
         self, action_id: str, day: dt.date, note: str = "", rating: int | None = None
     ) -> LogEntry:
@@ -266,13 +346,14 @@ class Tracker:
     ) -> tuple[AppData, LogEntry]:
         entry = self.new_entry(action_id, day, note, rating)
         name = self.data.snapshot.action(action_id).name  # type: ignore[union-attr]
-        data = self._change(
+        data = self._add_new_entry(
             PendingWrite(
                 f"the entry for {name} on {day.isoformat()}",
                 lambda s, e=entry: _put_log(s, e),
                 lambda store, e=entry: store.add_log(e),
                 entry.note,
-            )
+            ),
+            entry,
         )
         return data, entry
 

@@ -104,14 +104,34 @@ def weekly_summary(
     """The last `weeks` weeks (current first) of the active actions, in their `order`."""
     if weeks < 0:
         raise ValueError(f"weeks must be 0 or more, not {weeks}.")
+    return summary_from_counts(actions, day_counts_by_action(logs, today), today, settings, weeks)
+
+
+def summary_from_counts(
+    actions: Iterable[Action],
+    grouped: Mapping[str, Mapping[int, int]],
+    today: dt.date,
+    settings: Settings,
+    weeks: int = 8,
+    streaks: Mapping[str, StreakInfo] | None = None,
+) -> WeeklySummary:
+    """`weekly_summary` from logs already grouped by `day_counts_by_action(logs, today)`.
+
+    `streaks`, when given, must be `streak_from_counts` of the same counts for (at least) every
+    active action: the app computes them once for all actions and shares them here.
+    """
+    if weeks < 0:
+        raise ValueError(f"weeks must be 0 or more, not {weeks}.")
     shown = tuple(sorted((a for a in actions if not a.archived), key=lambda a: a.order))
     week_start = settings.week_start_index
     today_ordinal = today.toordinal()
-    grouped = day_counts_by_action(logs, today)
     empty: dict[int, int] = {}
-    streaks = {
-        a.id: streak_from_counts(a, grouped.get(a.id, empty), today, week_start) for a in shown
-    }
+    if streaks is None:
+        kept = {
+            a.id: streak_from_counts(a, grouped.get(a.id, empty), today, week_start) for a in shown
+        }
+    else:
+        kept = {a.id: streaks[a.id] for a in shown}
     newest = week_start_ordinal(today_ordinal, week_start)
     rows = []
     for i in range(weeks):
@@ -128,6 +148,6 @@ def weekly_summary(
         today=dt.date.fromordinal(today_ordinal),
         week_start=settings.week_start,
         actions=shown,
-        streaks=streaks,
+        streaks=kept,
         weeks=tuple(rows),
     )

@@ -1,0 +1,89 @@
+"""The tracker's fast paths (DESIGN §8) give exactly what a full rebuild gives."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+import uuid
+from pathlib import Path
+
+from trust_tui import clock
+from trust_tui.domain.models import Action, LogEntry
+from trust_tui.guide import load_default_actions
+from trust_tui.store import Store
+from trust_tui.tracker import Tracker, build_data
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def _history(actions: list[Action], count: int, seed: int) -> list[LogEntry]:
+    rng = random.Random(seed)
+    logs = []
+    for i in range(count):
+        # Mostly the last months (streaks), some far back, a few after today (a hand edit).
+        back = rng.choice([rng.randrange(0, 90), rng.randrange(0, 3000), -rng.randrange(1, 4)])
+        day = TODAY - dt.timedelta(days=back)
+        logs.append(
+            LogEntry(
+                uuid.UUID(int=rng.getrandbits(128)).hex,
+                rng.choice(actions).id,
+                day,
+                f"{day.isoformat()}T{rng.randrange(0, 24):02d}:00:00+01:00",
+                f"note {i}",
+                None,
+            )
+        )
+    return logs
+
+
+def _open(db: Path, logs: list[LogEntry], extra: list[Action]) -> Tracker:
+    defaults = list(load_default_actions())
+    store = Store(db, default_actions=defaults, now=clock.now)
+    store.open()
+    for action in extra:
+        store.upsert_action(action)
+    store.add_logs(logs)
+    tracker = Tracker(Store(db, now=clock.now), db, clock.now)
+    tracker.open()
+    return tracker
+
+
+def test_logging_updates_streaks_and_summary_as_a_full_rebuild_would(app_db: Path) -> None:
+    defaults = list(load_default_actions())
+    extra = [
+        Action("home-on-time", "Home on time", "day", 1, order=9),
+        Action("twice-daily", "Twice a day", "day", 2, order=10),
+        Action("old-habit", "Old habit", "week", 2, archived=True, order=11),
+    ]
+    actions = defaults + extra
+    tracker = _open(app_db, _history(actions, 3000, seed=7), extra)
+    rng = random.Random(8)
+    for _ in range(40):
+        action = rng.choice([a for a in actions if not a.rated])
+        day = TODAY - dt.timedelta(days=rng.choice([0, 0, 1, 6, 7, 13, 400]))
+        data, entry = tracker.log(action.id, day, "again")
+        assert data == build_data(data.snapshot, data.today, app_db)
+        assert data.snapshot.logs == tuple(sorted(data.snapshot.logs, key=lambda e: (e.date, e.logged_at)))
+    # Other changes, a rollover and a fresh read still agree with a full rebuild afterwards.
+    tracker.edit(dataclasses.replace(entry, note="edited"))
+    tracker.delete(data.snapshot.logs[0].uid)
+    data, _ = tracker.log("stay-in-touch", TODAY)
+    assert data == build_data(data.snapshot, data.today, app_db)
+    assert tracker.flush() is None
+    read = tracker.read_file()
+    data = tracker.accept_read(*read)
+    assert data is not None
+    data, _ = tracker.log("appreciation-note", TODAY)
+    assert data == build_data(data.snapshot, data.today, app_db)
+    fresh = Store(app_db).load()
+    tracker.flush()
+    assert Store(app_db).load().logs != fresh.logs  # the last log reached the file
+
+
+def test_a_new_log_is_placed_after_entries_of_the_same_moment(app_db: Path) -> None:
+    tracker = _open(app_db, [], [])
+    first, _ = tracker.log("stay-in-touch", TODAY)
+    second, entry = tracker.log("stay-in-touch", TODAY)
+    assert second.snapshot.logs[-1] is entry
+    assert len(second.snapshot.logs) == len(first.snapshot.logs) + 1
