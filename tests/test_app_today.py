@@ -172,3 +172,18 @@ async def test_palette_has_go_and_log_commands(app_db: Path) -> None:
         assert "log: Appreciation note" in titles
         for binding in app.BINDINGS:
             assert binding.description and binding.id
+
+
+async def test_a_first_visit_says_where_to_begin(app_db) -> None:  # type: ignore[no-untyped-def]
+    from trust_tui.app import TrustApp
+    from trust_tui.messages import LogRequested
+
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=(100, 32)) as pilot:
+        hint = str(app.screen.query_one("#today-hint").render())
+        assert "Welcome" in hint and "press g" in hint
+        app.post_message(LogRequested("stay-in-touch", app.data.today))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        hint = str(app.screen.query_one("#today-hint").render())
+        assert "Welcome" not in hint and "enter log" in hint

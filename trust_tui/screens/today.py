@@ -20,6 +20,24 @@ if TYPE_CHECKING:
 __all__ = ["TodayScreen"]
 
 
+WELCOME = (
+    "Welcome. What you write here stays on this computer, for your eyes only.\n"
+    "The guide begins before these actions, with owning what you did: press g.\n"
+    "The safety note is on ! at any time.\n"
+    "enter logs an action · n adds a note · b picks an earlier day"
+)
+
+
+def _hint(data: AppData) -> str:
+    """The keys; on a first visit (nothing logged, no step done), where to begin."""
+    if not data.snapshot.active_actions:
+        return "No active actions yet: add one on the Actions screen (a)."
+    started = data.snapshot.logs or any(p.done_on for p in data.snapshot.steps.values())
+    if not started:
+        return WELCOME
+    return "enter log · n log with a note · b log an earlier day"
+
+
 class TodayScreen(Screen[None]):
     AUTO_FOCUS = "#today-actions"
     BINDINGS = [
@@ -52,11 +70,7 @@ class TodayScreen(Screen[None]):
             f"Today · {data.today.strftime('%A %d %B %Y')}"
         )
         self.query_one(ActionList).show(actions, data.streaks)
-        self.query_one("#today-hint", Static).update(
-            "enter log · n log with a note · b log an earlier day"
-            if actions
-            else "No active actions yet: add one on the Actions screen (a)."
-        )
+        self.query_one("#today-hint", Static).update(_hint(data))
         self._show_why()
 
     def _show_why(self) -> None:
