@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import importlib
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,12 @@ MODE_SCREENS: dict[str, tuple[str, str, str]] = {
     "actions": ("actions", "ActionsScreen", "Actions"),
     "settings": ("settings", "SettingsScreen", "Settings"),
 }
+
+WRITE_DELAY = 0.01
+"""Seconds a write worker lets the UI thread paint the change before it writes. The write
+re-encodes the whole file in C calls that hold the GIL for milliseconds at 50,000 logs; started at
+once, it delays the repaint of the key press it saves (DESIGN §8). The change is queued in memory
+meanwhile, and quitting flushes the queue without waiting for this pause."""
 
 WEEK_MILESTONES = frozenset({4, 8, 12, 26, 52, 104})
 DAY_MILESTONES = frozenset({7, 30, 100, 365})
@@ -355,6 +362,7 @@ class TrustApp(App[int]):
     def _write_worker(self) -> None:
         if self.tracker is None:
             return
+        time.sleep(WRITE_DELAY)
         failure = self.tracker.flush()
         self.call_from_thread(self._after_write, failure)
 
