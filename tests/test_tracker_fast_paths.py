@@ -64,7 +64,8 @@ def test_logging_updates_streaks_and_summary_as_a_full_rebuild_would(app_db: Pat
         day = TODAY - dt.timedelta(days=rng.choice([0, 0, 1, 6, 7, 13, 400]))
         data, entry = tracker.log(action.id, day, "again")
         assert data == build_data(data.snapshot, data.today, app_db)
-        assert data.snapshot.logs == tuple(sorted(data.snapshot.logs, key=lambda e: (e.date, e.logged_at)))
+        logs = data.snapshot.logs
+        assert logs == tuple(sorted(logs, key=lambda e: (e.date, e.logged_at)))
     # Other changes, a rollover and a fresh read still agree with a full rebuild afterwards.
     tracker.edit(dataclasses.replace(entry, note="edited"))
     tracker.delete(data.snapshot.logs[0].uid)
@@ -87,3 +88,18 @@ def test_a_new_log_is_placed_after_entries_of_the_same_moment(app_db: Path) -> N
     second, entry = tracker.log("stay-in-touch", TODAY)
     assert second.snapshot.logs[-1] is entry
     assert len(second.snapshot.logs) == len(first.snapshot.logs) + 1
+
+
+def test_log_entries_stay_frozen_values_with_their_faster_init() -> None:
+    day = dt.date(2026, 11, 27)
+    entry = LogEntry("u", "a", day, "2026-11-27T20:00:00+01:00")
+    same = LogEntry(uid="u", action="a", date=day, logged_at="2026-11-27T20:00:00+01:00", note="")
+    assert entry == same and hash(entry) == hash(same) and entry.rating is None
+    assert dataclasses.replace(entry, note="x") == LogEntry("u", "a", day, entry.logged_at, "x")
+    try:
+        entry.note = "changed"  # type: ignore[misc]
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("a LogEntry must stay immutable")
+    assert entry.note == ""

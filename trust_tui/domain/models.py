@@ -96,6 +96,43 @@ class LogEntry:
         }
 
 
+def _fast_frozen_init(cls: type[LogEntry]) -> None:
+    """Give LogEntry the same `__init__`, about a third cheaper (DESIGN §8: 50,000 per load).
+
+    A frozen dataclass's generated `__init__` looks up `object.__setattr__` for every field;
+    this one calls each slot's own setter, bound once. It still cannot be used to change an
+    existing entry from outside (`entry.note = ...` raises FrozenInstanceError as before);
+    fields, defaults, keywords, equality, hashing and `dataclasses.replace` are unchanged.
+    """
+    names = ("uid", "action", "date", "logged_at", "note", "rating")
+    set_uid, set_action, set_date, set_logged_at, set_note, set_rating = (
+        getattr(cls, name).__set__ for name in names
+    )
+
+    def __init__(
+        self: LogEntry,
+        uid: str,
+        action: str,
+        date: dt.date,
+        logged_at: str,
+        note: str = "",
+        rating: int | None = None,
+    ) -> None:
+        set_uid(self, uid)
+        set_action(self, action)
+        set_date(self, date)
+        set_logged_at(self, logged_at)
+        set_note(self, note)
+        set_rating(self, rating)
+
+    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    __init__.__doc__ = cls.__init__.__doc__
+    cls.__init__ = __init__  # type: ignore[method-assign]
+
+
+_fast_frozen_init(LogEntry)
+
+
 @dataclass(frozen=True, slots=True)
 class StepProgress:
     """The user's own work on one guide step (DESIGN §3 `steps`)."""
