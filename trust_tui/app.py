@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import importlib
 import time
 from collections.abc import Callable, Iterable
@@ -132,7 +133,18 @@ class TrustApp(App[int]):
 
         store = Store(self.db_path, default_actions=load_default_actions(), now=clock.now)
         tracker = Tracker(store, self.db_path, clock.now)
-        data = tracker.open()
+        # The file decodes to ~1.5 million objects at 50,000 logs; collections triggered while
+        # they are made would rescan them again and again (~35 ms of start-up). None of them is
+        # cyclic garbage: load without the collector, then move what is alive out of its reach
+        # for good (objects are still freed by reference counting when replaced).
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            data = tracker.open()
+            gc.freeze()
+        finally:
+            if enabled:
+                gc.enable()
         self.tracker = tracker
         return data
 
