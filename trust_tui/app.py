@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -94,6 +94,9 @@ class TrustApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "trust-tui"
     MODES = {mode: _mode_factory(mode) for mode in MODE_SCREENS}
+    DEFAULT_MODE = "today"
+    """The first screen: starting on Textual's default screen and switching to Today cost a
+    second screen and two re-parses of the CSS."""
     BINDINGS = [
         Binding("t", "go('today')", "Today", id="go-today"),
         Binding("w", "go('week')", "Week", id="go-week"),
@@ -149,21 +152,29 @@ class TrustApp(App[int]):
         return data
 
     def on_load(self) -> None:
-        # Read the file in a thread while Textual sets up the terminal and the first screen.
+        # Read the file in a thread while Textual sets up the terminal.
         self._opening = asyncio.get_running_loop().run_in_executor(None, self._open_tracker)
 
-    async def on_mount(self) -> None:
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Compose):
+            # Today (DEFAULT_MODE) is composed with the data at hand, so its first frame shows
+            # real figures; Textual mounts it right after this.
+            await self._receive_data()
+        await super().on_event(event)
+
+    async def _receive_data(self) -> None:
         assert self._opening is not None
         try:
-            data = await self._opening
+            self.data = await self._opening
         except Exception as error:  # StoreError, ContentError, ClockError: shown, never raised
             self.problem = error
+
+    async def on_mount(self) -> None:
+        if self.problem is not None:
             from trust_tui.screens.problem import ProblemScreen
 
-            await self.push_screen(ProblemScreen(error, self.db_path))
+            await self.push_screen(ProblemScreen(self.problem, self.db_path))
             return
-        self.data = data
-        await self.switch_mode("today")
         self.set_interval(POLL_SECONDS, self.poll_now, name="poll clock and file")
 
     # --- navigation ------------------------------------------------------------------------
