@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
+
+import pendulum
 
 from trust_tui.domain.calendar import logical_today
 from trust_tui.domain.models import Settings
@@ -15,16 +18,18 @@ class ClockError(ValueError):
     """TRUST_TUI_NOW is set but is not an ISO-8601 time with an offset."""
 
 
-def now() -> dt.datetime:
-    """An aware datetime in the local time zone, read fresh on every call.
+def now() -> pendulum.DateTime:
+    """An aware time in the local time zone, read fresh on every call.
 
     TRUST_TUI_NOW (ISO-8601 with offset) pins it: its wall-clock time and offset are taken as
-    local time. The system zone is re-read each call rather than cached, so a laptop that crosses
-    time zones while the app is open gets the new local date.
+    local time. Otherwise the system zone is re-read on each call (pendulum's own local zone
+    is cached for the life of the process), so a laptop that crosses time zones while the app
+    is open gets the new local date.
     """
     pinned = os.environ.get(NOW_ENV)
     if pinned:
         try:
+            # fromisoformat says whether an offset was given; pendulum would assume UTC.
             value = dt.datetime.fromisoformat(pinned.strip())
         except ValueError:
             raise ClockError(
@@ -32,8 +37,9 @@ def now() -> dt.datetime:
             ) from None
         if value.tzinfo is None:
             raise ClockError(f"{NOW_ENV}='{pinned}' needs a UTC offset, e.g. +01:00.")
-        return value
-    return dt.datetime.now().astimezone()
+        return pendulum.instance(value)
+    time.tzset()
+    return pendulum.instance(dt.datetime.now().astimezone())
 
 
 def today(settings: Settings) -> dt.date:
