@@ -47,3 +47,11 @@ def test_command_line_modules_do_not_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_screens_and_widgets_never_open_the_store() -> None:
+    """Screens get data and post messages; only the app and tracker talk to the store."""
+    for folder in ("screens", "widgets"):
+        for path in sorted((PACKAGE / folder).glob("*.py")):
+            source = path.read_text(encoding="utf-8")
+            assert "trust_tui.store" not in source and "tinydb" not in source, path.name

@@ -172,8 +172,10 @@ class TrustApp(App[int]):
     async def on_mount(self) -> None:
         if self.problem is not None:
             from trust_tui.screens.problem import ProblemScreen
+            from trust_tui.tracker import newest_backup
 
-            await self.push_screen(ProblemScreen(self.problem, self.db_path))
+            backup = newest_backup(self.db_path)
+            await self.push_screen(ProblemScreen(self.problem, self.db_path, backup))
             return
         self.set_interval(POLL_SECONDS, self.poll_now, name="poll clock and file")
 

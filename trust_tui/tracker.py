@@ -475,3 +475,13 @@ def check_day(day: dt.date, today: dt.date) -> None:
         )
     if day < EARLIEST:
         raise ValidationError("Dates before 1970-01-01 are not accepted.")
+
+
+def newest_backup(db_path: Path) -> Path | None:
+    """The newest good backup of a file the app could not open (for the problem screen)."""
+    from trust_tui.store import Store, StoreError
+
+    try:
+        return Store(db_path).newest_backup()
+    except (StoreError, OSError):
+        return None

@@ -18,29 +18,15 @@ from textual.widgets import Footer, Static
 class ProblemScreen(Screen[None]):
     BINDINGS = [Binding("q", "app.quit", "Quit", id="problem-quit")]
 
-    def __init__(self, error: Exception, db_path: Path) -> None:
+    def __init__(self, error: Exception, db_path: Path, backup: Path | None) -> None:
         super().__init__(id="problem")
         self.error = error
         self.db_path = Path(getattr(error, "path", None) or db_path)
-
-    def _backup(self) -> Path | None:
-        """The store's newest good backup; any file in backups/ if the store cannot say."""
-        try:
-            from trust_tui.store import Store
-
-            return Store(self.db_path).newest_backup()
-        except Exception:  # the store itself may be what failed to import or read
-            pass
-        backups = self.db_path.parent / "backups"
-        if not backups.is_dir():
-            return None
-        files = sorted(
-            (p for p in backups.iterdir() if p.is_file()), key=lambda p: p.stat().st_mtime
-        )
-        return files[-1] if files else None
+        self.backup = backup
+        """The newest good backup, found by the app (screens never open the store)."""
 
     def compose(self) -> ComposeResult:
-        backup = self._backup()
+        backup = self.backup
         lines = [
             "Your notes are safe: nothing has been changed or written.",
             "",
