@@ -22,6 +22,11 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from trust_tui.demo import ACTIVITIES as _TOGETHER
+from trust_tui.demo import APPRECIATIONS as _THANKS
+from trust_tui.demo import CONCERNS as _CONCERNS
+from trust_tui.demo import NEEDS as _NEEDS
+from trust_tui.demo import PLANS as _PLANS
 from trust_tui.domain.models import Action, LogEntry, StepProgress
 from trust_tui.guide import load_default_actions
 from trust_tui.store import Store
@@ -47,40 +52,6 @@ _TOUCH = (
     "Quick call between meetings, just to hear their voice.",
     "Asked how the dentist went.",
     "Sent the song that was playing in the café.",
-)
-_THANKS = (
-    "Thanked them for making dinner after their long shift, and said what it meant to me.",
-    "Told them I noticed how patient they were with my mother on the phone.",
-    "Left a note on the mirror: I'm grateful you're still giving us a chance.",
-    "Said how much I admire the way they handled the meeting they were dreading.",
-    "Thanked them for telling me honestly how the week felt, even the hard parts.",
-    "Told them their laugh at the film last night was the best part of my day.",
-)
-_TOGETHER = (
-    "Walked along the canal for an hour. Phones in our pockets. Easy quiet.",
-    "Cooked the lentil recipe from their grandmother together.",
-    "Went to the Saturday market; they picked the flowers.",
-    "Board games with the neighbours. They teased me and it felt normal.",
-    "Long drive to the coast. We talked about the kids' school.",
-)
-_NEEDS = (
-    "They need me to say where I am without being asked, for now.",
-    "They asked me not to bring up 'moving on': they'll say when.",
-    "They'd like one evening a week with no screens.",
-    "They need me to answer questions about that time without getting defensive.",
-    "They asked me to come to a counselling session with them.",
-)
-_CONCERNS = (
-    "the late messages from work",
-    "me going quiet when they bring it up",
-    "the weekend trip with my old friends",
-    "how tired we both are",
-)
-_PLANS = (
-    "Home by seven on weekdays; tell them if that slips.",
-    "Book the counsellor for next Thursday.",
-    "Walk together on Sunday morning.",
-    "Ask before making plans for the weekend.",
 )
 _JOURNAL = (
     "It was harder than I expected to sit with their anger without explaining myself.",

@@ -16,7 +16,7 @@ from trust_tui.domain.models import Action, LogEntry, StepProgress
 
 DEMO_DAYS = 150
 
-_APPRECIATIONS = (
+APPRECIATIONS = (
     "Thanked them for making dinner after their long shift, and said what it meant to me.",
     "Told them I noticed how patient they were with my mother on the phone.",
     "Left a note on the mirror: I'm grateful you're still giving us a chance.",
@@ -25,14 +25,14 @@ _APPRECIATIONS = (
     "Told them their laugh at the film last night was the best part of my day.",
     "Wrote down three things they did this week that made the house feel like home.",
 )
-_ACTIVITIES = (
+ACTIVITIES = (
     "Walked along the canal for an hour. Phones in our pockets. Easy quiet.",
     "Cooked the lentil recipe from their grandmother together.",
     "Went to the Saturday market; they picked the flowers.",
     "Board games with the neighbours. They teased me and it felt normal.",
     "Long drive to the coast. We talked about the kids' school.",
 )
-_TOUCH = (
+TOUCH = (
     "Texted at lunch to say the appointment went fine.",
     "Called on the way home to ask how their day went.",
     "Sent the photo of the dog asleep on my desk.",
@@ -40,20 +40,20 @@ _TOUCH = (
     "",
     "",
 )
-_NEEDS = (
+NEEDS = (
     "They need me to say where I am without being asked, for now.",
     "They asked me not to bring up 'moving on' — they'll say when.",
     "They'd like one evening a week with no screens.",
     "They need me to answer questions about that time without getting defensive.",
     "They asked me to come to a counselling session with them.",
 )
-_CONCERNS = (
+CONCERNS = (
     "the late messages from work",
     "me going quiet when they bring it up",
     "the weekend trip with my old friends",
     "how tired we both are",
 )
-_PLANS = (
+PLANS = (
     "Home by seven on weekdays; tell them if that slips.",
     "Book the counsellor for next Thursday.",
     "Walk together on Sunday morning.",
@@ -110,23 +110,23 @@ def build_demo(
         age = (day - start).days
         rough_patch = 70 <= age < 80  # a hard fortnight: fewer logs, a dip in the rating
         if rng.random() < (0.55 if rough_patch else 0.9):
-            add("stay-in-touch", day, rng.choice((12, 13, 17, 18)), rng.choice(_TOUCH))
+            add("stay-in-touch", day, rng.choice((12, 13, 17, 18)), rng.choice(TOUCH))
         if day.weekday() == 6 and age > 6:  # Sunday evening check-in
             trust = min(9.0, max(1.0, trust + rng.uniform(-0.3, 0.6) - (1.2 if rough_patch else 0)))
             note = (
-                f"Appreciation: {rng.choice(_APPRECIATIONS)}\n"
-                f"Went well: {rng.choice(_ACTIVITIES)}\n"
-                f"Concern: {rng.choice(_CONCERNS)}\n"
-                f"Plan: {rng.choice(_PLANS)}"
+                f"Appreciation: {rng.choice(APPRECIATIONS)}\n"
+                f"Went well: {rng.choice(ACTIVITIES)}\n"
+                f"Concern: {rng.choice(CONCERNS)}\n"
+                f"Plan: {rng.choice(PLANS)}"
             )
             if not (rough_patch and rng.random() < 0.5):
                 add("weekly-check-in", day, 20, note, round(trust))
         if day.weekday() in (1, 3, 5) and rng.random() < (0.5 if rough_patch else 0.85):
-            add("appreciation-note", day, rng.choice((8, 9, 21)), rng.choice(_APPRECIATIONS))
+            add("appreciation-note", day, rng.choice((8, 9, 21)), rng.choice(APPRECIATIONS))
         if day.weekday() == 5 and rng.random() < 0.8:
-            add("shared-activity", day, 15, rng.choice(_ACTIVITIES))
+            add("shared-activity", day, 15, rng.choice(ACTIVITIES))
         if day.weekday() == 2 and rng.random() < 0.75:
-            add("ask-needs", day, 21, rng.choice(_NEEDS))
+            add("ask-needs", day, 21, rng.choice(NEEDS))
         day += dt.timedelta(days=1)
 
     steps: list[StepProgress] = []
