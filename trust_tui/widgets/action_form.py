@@ -26,6 +26,7 @@ from trust_tui.domain.validation import (
     parse_target,
     unique_slug,
 )
+from trust_tui.widgets import drafts
 
 __all__ = ["DESCRIPTION_MAX_CHARS", "NO_STEP", "ActionForm", "build_action"]
 
@@ -88,6 +89,8 @@ class ActionForm(ModalScreen[Action | None]):
         self.steps = tuple(steps)
         self._name = original.name if original else name
         self._description = original.description if original else description
+        self._opened_with: dict[str, str] = {}
+        self.draft_key = ("action", original.id if original else "new")
 
     def compose(self) -> ComposeResult:
         action = self.original
@@ -137,6 +140,11 @@ class ActionForm(ModalScreen[Action | None]):
                 yield Button("Cancel", id="form-cancel")
 
     def on_mount(self) -> None:
+        self._opened_with = drafts.fields(self)
+        draft = drafts.take(self.app, self.draft_key)
+        if draft is not None:
+            drafts.put_back(self, draft)
+            self.app.notify("Your unsaved words are back, as you left them.", markup=False, timeout=4)
         self.query_one("#form-name", Input).focus()
 
     def _value(self, selector: str) -> str:
@@ -160,9 +168,17 @@ class ActionForm(ModalScreen[Action | None]):
             message.update(Content(str(error)))
             message.add_class("-shown")
             return
+        drafts.forget(self.app, self.draft_key)
         self.dismiss(action)
 
     def action_cancel(self) -> None:
+        """Close without saving; what was typed is kept for the next time (never lost)."""
+        if drafts.keep(self.app, self.draft_key, drafts.fields(self), self._opened_with):
+            self.app.notify(
+                "Nothing was saved. What you typed is kept: open it again to carry on.",
+                markup=False,
+                timeout=5,
+            )
         self.dismiss(None)
 
     @on(Input.Submitted)

@@ -24,6 +24,10 @@ class EntryDialog(LogDialog):
         super().__init__(action, today, backfill=False)
         self.entry = entry
 
+    @property
+    def draft_key(self) -> tuple[str, str]:
+        return ("edit", self.entry.uid)
+
     def compose_form(self) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label("Date", classes="form-label")

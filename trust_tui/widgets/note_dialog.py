@@ -18,6 +18,7 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 from trust_tui.domain.models import Action
 from trust_tui.domain.validation import ValidationError, clean_text, parse_date, parse_rating
 from trust_tui.messages import LogRequested
+from trust_tui.widgets import drafts
 
 __all__ = ["LogDialog", "NoteDialog"]
 
@@ -37,6 +38,12 @@ class LogDialog(ModalScreen[bool]):
         self.action = action
         self.today = today
         self.backfill = backfill
+        self._opened_with: dict[str, str] = {}
+
+    @property
+    def draft_key(self) -> tuple[str, str]:
+        """Which draft this dialog keeps: the words for one action (whatever the date)."""
+        return ("log", self.action.id)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes=f"dialog {self.extra_classes}"):
@@ -69,6 +76,11 @@ class LogDialog(ModalScreen[bool]):
                 yield Input(placeholder="optional", id="log-rating", compact=True)
 
     def on_mount(self) -> None:
+        self._opened_with = drafts.fields(self)
+        draft = drafts.take(self.app, self.draft_key)
+        if draft is not None:
+            drafts.put_back(self, draft)
+            self.app.notify("Your unsaved words are back, as you left them.", markup=False, timeout=4)
         first = self.query("#log-date, Input, TextArea").first()
         first.focus()
 
@@ -99,9 +111,17 @@ class LogDialog(ModalScreen[bool]):
             return
         for message in messages:
             self.app.post_message(message)  # type: ignore[arg-type]
+        drafts.forget(self.app, self.draft_key)
         self.dismiss(True)
 
     def action_cancel(self) -> None:
+        """Close without saving; what was typed is kept for the next time (never lost)."""
+        if drafts.keep(self.app, self.draft_key, drafts.fields(self), self._opened_with):
+            self.app.notify(
+                "Nothing was saved. Your words are kept: open it again to carry on.",
+                markup=False,
+                timeout=5,
+            )
         self.dismiss(False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -1,0 +1,67 @@
+"""Drafts: what was typed in a dialog that closed without saving (escape, Cancel).
+
+Escape must stay a quick way out, but a stray key must never throw away a private note: the
+dialog keeps its fields here, per app and per dialog (e.g. the note for one action, the edit of
+one entry), and puts them back the next time that dialog opens. Saving clears the draft.
+Kept in memory for the life of the app only: a draft was, by choice, not saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from textual.app import App
+from textual.dom import DOMNode
+from textual.widgets import Input, TextArea
+
+__all__ = ["fields", "forget", "keep", "put_back", "take"]
+
+_DRAFTS: WeakKeyDictionary[App[Any], dict[Hashable, dict[str, str]]] = WeakKeyDictionary()
+
+
+def fields(node: DOMNode) -> dict[str, str]:
+    """The text of every Input and TextArea with an id under `node`."""
+    values: dict[str, str] = {}
+    for widget in node.query("Input, TextArea"):
+        if widget.id is None:
+            continue
+        if isinstance(widget, Input):
+            values[widget.id] = widget.value
+        elif isinstance(widget, TextArea):
+            values[widget.id] = widget.text
+    return values
+
+
+def put_back(node: DOMNode, values: Mapping[str, str]) -> None:
+    """Fill the fields under `node` from `values` (ids that are not there are skipped)."""
+    for widget in node.query("Input, TextArea"):
+        if widget.id is None or widget.id not in values:
+            continue
+        if isinstance(widget, Input):
+            widget.value = values[widget.id]
+            widget.cursor_position = len(widget.value)
+        elif isinstance(widget, TextArea):
+            widget.load_text(values[widget.id])
+            widget.move_cursor(widget.document.end)
+
+
+def keep(app: App[Any], key: Hashable, values: Mapping[str, str], initial: Mapping[str, str]) -> bool:
+    """Keep `values` as the draft for `key` if they differ from what the dialog opened with
+    (beyond spaces); returns True if a draft is kept."""
+    changed = any(value.strip() != initial.get(field, "").strip() for field, value in values.items())
+    if not changed:
+        forget(app, key)
+        return False
+    _DRAFTS.setdefault(app, {})[key] = dict(values)
+    return True
+
+
+def take(app: App[Any], key: Hashable) -> dict[str, str] | None:
+    """The draft for `key`, if there is one (it stays until saved or forgotten)."""
+    return _DRAFTS.get(app, {}).get(key)
+
+
+def forget(app: App[Any], key: Hashable) -> None:
+    _DRAFTS.get(app, {}).pop(key, None)
