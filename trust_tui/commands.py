@@ -56,7 +56,8 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
         raise ValidationError(f"There is no action '{args.action}'; the actions are: {known}.")
     if action.archived:
         raise ValidationError(f"'{action.id}' is archived; unarchive it in the app to log it again.")
-    day = parse_date(args.date, today) if args.date else today
+    # `is not None`: an empty --date (a script's unset variable) is refused, not taken as today.
+    day = parse_date(args.date, today) if args.date is not None else today
     rating = None
     if args.rating is not None:
         if not action.rated:
