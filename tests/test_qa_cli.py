@@ -19,3 +19,13 @@ def test_an_empty_date_is_refused_not_taken_as_today(
     assert "is not a date" in capsys.readouterr().err
     assert not db.exists() or json.loads(db.read_text())["logs"] == {}
 
+
+def test_doctor_counts_one_log_in_the_singular(
+    tmp_path: Path, now_pinned: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "t.json"
+    assert main(["--db", str(db), "log", "stay-in-touch"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "doctor"]) == 0
+    out = capsys.readouterr().out
+    assert "1 log," in out and "1 logs" not in out

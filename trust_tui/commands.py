@@ -205,7 +205,8 @@ def cmd_doctor(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
         return 1
     snapshot = store.load()
     backup = store.newest_backup()
-    print(f"{store.path} is healthy: {len(snapshot.actions)} actions, {len(snapshot.logs):,} logs, "
+    logs = len(snapshot.logs)
+    print(f"{store.path} is healthy: {len(snapshot.actions)} actions, {logs:,} log{'' if logs == 1 else 's'}, "
           f"schema {snapshot.schema_version}.")
     print(f"Newest backup: {backup}" if backup else "No backup yet (one is taken each day the file is opened).")
     return 0
