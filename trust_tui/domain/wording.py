@@ -38,5 +38,6 @@ def period_phrase(action: Action, streak: StreakInfo) -> str:
     if streak.current:
         return f"{progress}; streak {count_units(streak.current, streak.unit)}."
     if streak.best:
-        return f"{progress}; your best run is {count_units(streak.best, streak.unit)}, and a new one starts with this {streak.unit}."
+        when = "today" if streak.unit == "day" else "this week"
+        return f"{progress}; your best run is {count_units(streak.best, streak.unit)}, and a new one can start {when}."
     return f"{progress}."
