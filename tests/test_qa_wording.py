@@ -27,3 +27,21 @@ def test_a_broken_day_streak_reads_naturally() -> None:
 def test_a_broken_week_streak_reads_naturally() -> None:
     text = period_phrase(WEEK, _broken("week"))
     assert "best run is 33 weeks" in text and "this week" in text
+
+
+async def test_week_screen_says_a_fresh_start_today_for_a_day_action(demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app_helpers import SIZE, screen_text
+
+    from trust_tui.app import TrustApp
+
+    # Three days after the demo's last entry: every streak is between runs.
+    monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-30T20:00:00+01:00")
+    app = TrustApp(db_path=demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        text = str(app.screen.query_one("#week-streaks").render())
+        assert "this day" not in text
+        assert "a fresh start today" in text and "a fresh start this week" in text
+        assert screen_text(pilot)
+

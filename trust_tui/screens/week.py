@@ -88,7 +88,7 @@ class WeekScreen(Screen[None]):
             if streak.current:
                 now = f"{count_units(streak.current, streak.unit)} now"
             elif streak.best:
-                now = f"a fresh start this {streak.unit}"
+                now = "a fresh start today" if streak.unit == "day" else "a fresh start this week"
             else:
                 now = "not started yet"
             best = f" · best {count_units(streak.best, streak.unit)}" if streak.best else ""
