@@ -132,7 +132,11 @@ class ActionsScreen(Screen[None]):
         entries = self._counts[action.id]
         lines = [action.name, action.description or "No description."]
         if action.archived:
-            lines.append(f"Archived. Its {entries} entries are kept; press x to bring it back.")
+            if entries == 0:
+                lines.append("Archived. No entries yet; press x to bring it back.")
+            else:
+                kept = "Its 1 entry is kept" if entries == 1 else f"Its {entries:,} entries are kept"
+                lines.append(f"Archived. {kept}; press x to bring it back.")
         archive.label = "Bring back" if action.archived else "Archive"
         # One Content built from plain strings: names and descriptions are never markup.
         detail.update(Content("\n".join(lines)))
