@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets._footer import FooterKey
 
 from trust_tui.domain.wording import period_phrase
 from trust_tui.widgets.action_list import ActionList
@@ -38,6 +39,24 @@ def _hint(data: AppData) -> str:
     return "enter log · n log with a note · b log an earlier day"
 
 
+class _Footer(Footer):
+    """Textual's Footer, with each key given its final compact state before it is mounted.
+
+    A FooterKey is mounted compact, then bound to the (non-compact) footer: two class changes
+    a key, each restyling it from scratch, ~10 ms in all on the way to the first frame
+    (DESIGN §8). Same keys, same classes, same looks; the restyles are skipped.
+    """
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                bound = "compact" in (getattr(widget, "_reactive_connect", None) or {})
+                compact = self.compact if bound else FooterKey.compact._default
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(bool(compact), "-compact", update=False)
+            yield widget
+
+
 class TodayScreen(Screen[None]):
     AUTO_FOCUS = "#today-actions"
     BINDINGS = [
@@ -56,7 +75,7 @@ class TodayScreen(Screen[None]):
         yield ActionList(id="today-actions")
         yield Static(id="today-why", markup=False)
         yield Static(id="today-hint", markup=False)
-        yield Footer()
+        yield _Footer()
 
     def on_mount(self) -> None:
         self.trust_app.data_changed.subscribe(self, self.show_data)
