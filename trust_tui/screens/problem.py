@@ -37,8 +37,12 @@ class ProblemScreen(Screen[None]):
             "",
             "What to do:",
             "  1. Close this (q).",
-            f"  2. Run  trust-tui --db {shlex.quote(str(self.db_path))} doctor  : it says what is wrong",
-            "     and how to repair it, usually by copying the newest backup back.",
+            # The command on a line of its own: a long path wraps without breaking the sentence.
+            "  2. Run this check; it says what is wrong and how to repair it,",
+            "     usually by copying the newest backup back:",
+            "",
+            f"       trust-tui --db {shlex.quote(str(self.db_path))} doctor",
+            "",
             "  3. Open trust-tui again.",
         ]
         with VerticalScroll(id="problem-body"):
