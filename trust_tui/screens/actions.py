@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["ActionsScreen", "how_often"]
 
 COLUMNS = ("Action", "How often", "Step", "Entries", "")
+NAME_CELLS = 40
+"""The widest an action's name gets in the table, in terminal cells."""
 
 
 def how_often(action: Action) -> str:
@@ -105,7 +107,11 @@ class ActionsScreen(Screen[None]):
                 str(self._counts[action.id]),
                 "archived" if action.archived else "",
             )
-            table.add_row(*(Text(cell, style=style) for cell in cells), key=action.id)
+            texts = [Text(cell, style=style, no_wrap=True) for cell in cells]
+            # A long name (80 characters, CJK twice as wide) would push every other column off
+            # an 80-column screen: cut it here; the detail below shows it whole.
+            texts[0].truncate(NAME_CELLS, overflow="ellipsis")
+            table.add_row(*texts, key=action.id)
         if keep is not None and keep in {a.id for a in data.snapshot.actions}:
             table.move_cursor(row=table.get_row_index(keep))
         self._show_detail()
