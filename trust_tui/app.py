@@ -216,7 +216,9 @@ class TrustApp(App[int]):
         self.push_screen(cls())
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's "Screenshot" would write the screen (notes, ratings) to an SVG in the
+        # current folder, readable by others: not offered for private notes.
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Screenshot")
         if self.data is None:
             return
         for mode, (_, _, title) in MODE_SCREENS.items():

@@ -107,8 +107,6 @@ class TodayScreen(Screen[None]):
             return
         step = self.trust_app.guide_step(action.step)
         lines = [Content(action.name).stylize("bold"), Content(period_phrase(action, streak))]
-        if streak.current == 0 and streak.best:
-            lines.append(Content("Log it once and the count starts again; every week is a fresh start."))
         if step is not None:
             lines.append(Content(f"Why (step {step.id}, {step.title}): {step.summary}"))
         elif action.description:

@@ -21,6 +21,17 @@ def streak_cell(streak: StreakInfo) -> Text:
     return Text("new", style="dim")
 
 
+NAME_CELLS = 32
+"""A long name is cut here so progress and streak stay in view at 80 columns; the line under
+the table shows it whole."""
+
+
+def _cut(name: str, cells: int) -> Text:
+    text = Text(name, no_wrap=True)
+    text.truncate(cells, overflow="ellipsis")  # counts cells, so CJK names are cut right too
+    return text
+
+
 class ActionList(DataTable[Text]):
     """Rows keyed by action id; user text (names) only ever as `Text`."""
 
@@ -59,7 +70,7 @@ class ActionList(DataTable[Text]):
             if done:
                 progress.stylize(self._theme_colour("success"))
             self.add_row(
-                Text(action.name, overflow="ellipsis", no_wrap=True),
+                _cut(action.name, NAME_CELLS),
                 progress,
                 streak_cell(streak),
                 Text(action.step or "–"),

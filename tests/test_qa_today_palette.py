@@ -1,6 +1,5 @@
-"""QA findings in files another engineer is changing right now (app.py, today.py,
-action_list.py): each test shows the defect and is marked xfail(strict=True), so the suite stays
-green today and turns red the moment the fix lands: then remove the marker. See notes/qa.md."""
+"""QA findings on Today and the palette: long names, a broken day streak's wording, and no
+screenshot of private notes from the palette."""
 
 from __future__ import annotations
 
@@ -18,7 +17,6 @@ from trust_tui.widgets.action_form import build_action
 LONG = "Text them when I am running late, even if it is only by five minutes"  # 68 chars
 
 
-@pytest.mark.xfail(strict=True, reason="QA-P1: action_list.py does not cut long names (proposed fix in qa.md)")
 async def test_today_keeps_progress_and_streak_in_view_with_a_long_name(app_db: Path) -> None:
     assert main(["--db", str(app_db), "log", "stay-in-touch"]) == 0
     store = Store(app_db, default_actions=load_default_actions())
@@ -34,7 +32,6 @@ async def test_today_keeps_progress_and_streak_in_view_with_a_long_name(app_db: 
         assert "✓ today" in text
 
 
-@pytest.mark.xfail(strict=True, reason="QA-P2: today.py says 'every week' for a day action (proposed fix in qa.md)")
 async def test_today_speaks_of_days_for_a_broken_day_streak(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-30T20:00:00+01:00")
     app = TrustApp(db_path=demo_db)
@@ -47,7 +44,6 @@ async def test_today_speaks_of_days_for_a_broken_day_streak(demo_db: Path, monke
         assert "every week" not in why
 
 
-@pytest.mark.xfail(strict=True, reason="QA-P3: the palette's Screenshot writes private notes to an SVG (qa.md)")
 async def test_palette_offers_no_screenshot_of_private_notes(app_db: Path) -> None:
     app = TrustApp(db_path=app_db)
     async with app.run_test(size=(100, 32)):
