@@ -113,3 +113,20 @@ async def test_an_untouched_dialog_leaves_no_draft(app_db: Path) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert app.screen.query_one("#log-note", TextArea).text == ""
+
+
+async def test_quitting_with_a_draft_asks_once(app_db: Path) -> None:
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _highlight(pilot, "appreciation-note")
+        await pilot.press("n")
+        app.screen.query_one("#log-note", TextArea).insert(NOTE)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.is_running  # the first q only warns
+        assert any("Unsaved words" in (n.title or "") for n in app._notifications)
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running

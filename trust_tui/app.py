@@ -125,6 +125,7 @@ class TrustApp(App[int]):
         self._write_error: str | None = None
         self._read_error: str | None = None
         self._quit_armed = False
+        self._drafts_warned = False
 
     # --- start-up --------------------------------------------------------------------------
 
@@ -495,7 +496,24 @@ class TrustApp(App[int]):
         if failure is not None:
             self.exit(1, message=self._unsaved_text())
             return
+        if not self._drafts_warned and self._pending_drafts():
+            # A note closed with escape lives only in memory: say so once before it goes.
+            self._drafts_warned = True
+            self.notify(
+                "A note you closed without saving still holds your words. Open it again "
+                "(same action, same key) to save it, or press q again to quit without it.",
+                title="Unsaved words",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+            return
         self.exit(0)
+
+    def _pending_drafts(self) -> int:
+        from trust_tui.widgets import drafts
+
+        return drafts.pending(self)
 
     def _unsaved_text(self) -> str:
         """What could not be saved, printed after the app closes so no word is lost."""

@@ -65,3 +65,8 @@ def take(app: App[Any], key: Hashable) -> dict[str, str] | None:
 
 def forget(app: App[Any], key: Hashable) -> None:
     _DRAFTS.get(app, {}).pop(key, None)
+
+
+def pending(app: App[Any]) -> int:
+    """How many dialogs hold unsaved words (asked before quitting)."""
+    return sum(1 for values in _DRAFTS.get(app, {}).values() if any(v.strip() for v in values.values()))
