@@ -363,7 +363,7 @@ def test_corrupt_files_are_refused_untouched(db: Path, variant: str, backup: boo
         with pytest.raises(CorruptDataError) as caught:
             operation()
         message = str(caught.value)
-        assert str(db) in message and "trust-tui doctor" in message
+        assert str(db) in message and f"trust-tui --db {db} doctor" in message
         assert (str(good) in message) if good else ("no good backup" in message)
         assert caught.value.path == db
     assert state(db) == before

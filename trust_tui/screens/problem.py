@@ -25,12 +25,19 @@ class ProblemScreen(Screen[None]):
         self.backup = backup
         """The newest good backup, found by the app (screens never open the store)."""
 
+    def _what_is_wrong(self) -> str:
+        """Why, in one sentence; the file, the backup and the command have lines of their own."""
+        reason = getattr(self.error, "reason", "")
+        if reason:
+            return f"The file is damaged: {reason}."
+        return str(self.error)
+
     def compose(self) -> ComposeResult:
         backup = self.backup
         lines = [
             "Your notes are safe: nothing has been changed or written.",
             "",
-            str(self.error),
+            self._what_is_wrong(),
             "",
             f"Data file:     {self.db_path}",
             f"Newest backup: {backup if backup else 'none yet'}",

@@ -107,24 +107,24 @@ def _log_problems(path: Path, raw: Raw, action_ids: set[str], today: dt.date) ->
         uids[entry.uid] += 1
     if unreadable:
         problems.append(
-            f"{len(unreadable)} log entries in {path} cannot be read and are "
-            f"ignored: {_list(unreadable)}."
+            f"{_entries(len(unreadable))} in {path} cannot be read and {_be(len(unreadable))}: "
+            f"{_list(unreadable)}."
         )
     if bad_dates:
         problems.append(
-            f"{len(bad_dates)} log entries in {path} have a bad date (not "
+            f"{_entries(len(bad_dates))} in {path} {_have(len(bad_dates))} a bad date (not "
             f"YYYY-MM-DD, before 1970 or in the future): {_list(bad_dates)}."
         )
     if unknown:
         names = [f"'{name}' ({count})" for name, count in unknown.most_common()]
         problems.append(
-            f"{sum(unknown.values())} log entries in {path} point to actions that do "
+            f"{_entries(sum(unknown.values()))} in {path} {_point(sum(unknown.values()))} to actions that do "
             f"not exist: {_list(names)}; add those actions to see them again."
         )
     duplicates = [uid for uid, count in uids.items() if count > 1]
     if duplicates:
         problems.append(
-            f"{len(duplicates)} log uids appear more than once in {path}: {_list(duplicates)}."
+            f"{len(duplicates)} log uid{'' if len(duplicates) == 1 else 's'} {'appears' if len(duplicates) == 1 else 'appear'} more than once in {path}: {_list(duplicates)}."
         )
     return problems
 
@@ -147,3 +147,19 @@ def _why(error: BaseException) -> str:
 def _list(items: list[str]) -> str:
     shown = ", ".join(items[:MAX_LISTED])
     return shown + (f" and {len(items) - MAX_LISTED} more" if len(items) > MAX_LISTED else "")
+
+
+def _entries(n: int) -> str:
+    return f"{n} log entry" if n == 1 else f"{n} log entries"
+
+
+def _be(n: int) -> str:
+    return "is ignored" if n == 1 else "are ignored"
+
+
+def _have(n: int) -> str:
+    return "has" if n == 1 else "have"
+
+
+def _point(n: int) -> str:
+    return "points" if n == 1 else "point"

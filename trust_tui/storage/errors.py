@@ -49,7 +49,7 @@ def corrupt(path: Path, reason: str, good_backup: Path | None) -> CorruptDataErr
     )
     return CorruptDataError(
         f"The data file {path} is damaged ({reason}) and was left untouched; {backup}; "
-        "run `trust-tui doctor` to see how to repair it.",
+        f"run `trust-tui --db {shlex.quote(str(path))} doctor` to see how to repair it.",
         path,
         reason,
     )
