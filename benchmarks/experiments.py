@@ -50,17 +50,22 @@ def build_grouped(snapshot, today: dt.date, db_path: Path, grouped=None):  # typ
     if grouped is None:
         grouped = day_counts_by_action(snapshot.logs, today)
     empty: dict[int, int] = {}
-    streaks = {a.id: streak_from_counts(a, grouped.get(a.id, empty), today, week_start)
-               for a in snapshot.actions}
+    streaks = {
+        a.id: streak_from_counts(a, grouped.get(a.id, empty), today, week_start)
+        for a in snapshot.actions
+    }
     shown = tuple(sorted((a for a in snapshot.actions if not a.archived), key=lambda a: a.order))
     newest = week_start_ordinal(today.toordinal(), week_start)
     rows = []
     for i in range(tracker.WEEKS_SHOWN):
         start = newest - DAYS_PER_WEEK * i
-        cells = {a.id: week_cell(a, grouped.get(a.id, empty), start, today.toordinal()) for a in shown}
+        cells = {
+            a.id: week_cell(a, grouped.get(a.id, empty), start, today.toordinal()) for a in shown
+        }
         rows.append(WeekRow(dt.date.fromordinal(start), dt.date.fromordinal(start + 6), cells))
-    summary = WeeklySummary(today, settings.week_start, shown, {a.id: streaks[a.id] for a in shown},
-                            tuple(rows))
+    summary = WeeklySummary(
+        today, settings.week_start, shown, {a.id: streaks[a.id] for a in shown}, tuple(rows)
+    )
     return tracker.AppData(snapshot, today, streaks, summary, db_path)
 
 
@@ -100,7 +105,9 @@ def patch_incremental() -> None:
 
     def put_log(snapshot, entry):  # type: ignore[no-untyped-def]
         logs = list(snapshot.logs)
-        logs.insert(bisect.bisect_right(logs, tracker._sort_key(entry), key=tracker._sort_key), entry)
+        logs.insert(
+            bisect.bisect_right(logs, tracker._sort_key(entry), key=tracker._sort_key), entry
+        )
         return dataclasses.replace(snapshot, logs=tuple(logs))
 
     original_log = tracker.Tracker.log
@@ -156,8 +163,16 @@ def main() -> int:
     from benchmarks.measure import keypress_seconds
 
     times = keypress_seconds(args.file, args.presses + 1)[1:]
-    print(json.dumps({"patches": args.patch, "median_ms": round(statistics.median(times) * 1000, 1),
-                      "min_ms": round(min(times) * 1000, 1), "max_ms": round(max(times) * 1000, 1)}))
+    print(
+        json.dumps(
+            {
+                "patches": args.patch,
+                "median_ms": round(statistics.median(times) * 1000, 1),
+                "min_ms": round(min(times) * 1000, 1),
+                "max_ms": round(max(times) * 1000, 1),
+            }
+        )
+    )
     return 0
 
 

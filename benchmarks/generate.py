@@ -90,7 +90,9 @@ class _History:
         self.today = today
         self.logs: list[LogEntry] = []
 
-    def add(self, action: str, day: dt.date, hour: int, note: str = "", rating: int | None = None) -> None:
+    def add(
+        self, action: str, day: dt.date, hour: int, note: str = "", rating: int | None = None
+    ) -> None:
         if day == self.today:
             hour = min(hour, NOW.hour - 1)
         minute, second = self.rng.randrange(60), self.rng.randrange(60)
@@ -104,14 +106,19 @@ def _day_plan(h: _History, day: dt.date, keep: float, messages: float, trust: fl
     of calls or messages on a day (large histories are people who text a lot)."""
     rng = h.rng
     rough = day.timetuple().tm_yday % 97 < 9  # a hard fortnight now and then
-    chance = (lambda p: rng.random() < p * keep * (0.6 if rough else 1.0))  # noqa: E731
+    chance = lambda p: rng.random() < p * keep * (0.6 if rough else 1.0)  # noqa: E731
     if chance(0.93):
         count = max(1, int(rng.expovariate(1 / messages) + 0.5)) if messages > 1 else 1
         for _ in range(count):
             note = "" if rng.random() < 0.35 else _text(rng, _TOUCH, rng.randrange(20, 120))
             h.add("stay-in-touch", day, rng.randrange(7, 23), note)
     if day.weekday() < 5 and chance(0.85):
-        h.add(CUSTOM_ACTION.id, day, rng.choice((18, 19)), "" if rng.random() < 0.7 else "Traffic, but I called ahead.")
+        h.add(
+            CUSTOM_ACTION.id,
+            day,
+            rng.choice((18, 19)),
+            "" if rng.random() < 0.7 else "Traffic, but I called ahead.",
+        )
     if day.weekday() == 6 and chance(0.92):
         note = (
             f"Appreciation: {rng.choice(_THANKS)}\nWent well: {rng.choice(_TOGETHER)}\n"
@@ -121,7 +128,12 @@ def _day_plan(h: _History, day: dt.date, keep: float, messages: float, trust: fl
             note += "\n" + _text(rng, _JOURNAL, _journal_length(rng))
         h.add("weekly-check-in", day, 20, note[:2000], round(trust))
     if day.weekday() in (1, 3, 5) and chance(0.85):
-        h.add("appreciation-note", day, rng.choice((8, 9, 21)), _text(rng, _THANKS, rng.randrange(60, 250)))
+        h.add(
+            "appreciation-note",
+            day,
+            rng.choice((8, 9, 21)),
+            _text(rng, _THANKS, rng.randrange(60, 250)),
+        )
     if day.weekday() == 5 and chance(0.8):
         long = rng.random() < 0.05
         pool = _JOURNAL if long else _TOGETHER
@@ -134,7 +146,9 @@ NATURAL_PER_DAY = 0.93 + 0.85 * 5 / 7 + (0.92 + 0.85 * 3 + 0.8 + 0.75) / 7
 """Expected logs per day with one message a day (about 2.4): the scale of a 'natural' history."""
 
 
-def build_history(logs: int, years: int = 10, seed: int = 5, today: dt.date | None = None) -> list[LogEntry]:
+def build_history(
+    logs: int, years: int = 10, seed: int = 5, today: dt.date | None = None
+) -> list[LogEntry]:
     """Exactly `logs` entries over `years` years up to `today`, oldest first."""
     today = today or NOW.date()
     rng = random.Random(seed)
@@ -163,7 +177,12 @@ def _fit(h: _History, logs: int, days: int) -> None:
         h.logs = [e for i, e in enumerate(h.logs) if i not in drop]
     while len(h.logs) < logs:
         day = h.today - dt.timedelta(days=rng.randrange(days))
-        h.add("stay-in-touch", day, rng.randrange(7, 19), "" if rng.random() < 0.35 else rng.choice(_TOUCH))
+        h.add(
+            "stay-in-touch",
+            day,
+            rng.randrange(7, 19),
+            "" if rng.random() < 0.35 else rng.choice(_TOUCH),
+        )
 
 
 def write_history(

@@ -26,17 +26,18 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from benchmarks.reference import reference_summary
 from trust_tui.domain.models import Snapshot
 from trust_tui.domain.streaks import all_streaks
 from trust_tui.domain.summary import weekly_summary
-
-from benchmarks.reference import reference_summary
 
 TERMINAL_SIZE = (100, 32)
 SETTLE = 0.25
 """Seconds after the first frame before the peak memory is read (the app's first poll is at 2 s)."""
 WEEKS = 12
-_ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78])")
+_ESCAPES = re.compile(
+    rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78])"
+)
 
 
 class BenchmarkError(RuntimeError):
@@ -179,7 +180,9 @@ def summary_work(snapshot: Snapshot, today: dt.date) -> Callable[[], object]:
 
     def work() -> object:
         streaks = all_streaks(snapshot.actions, snapshot.logs, today, week_start)
-        return streaks, weekly_summary(snapshot.actions, snapshot.logs, today, snapshot.settings, WEEKS)
+        return streaks, weekly_summary(
+            snapshot.actions, snapshot.logs, today, snapshot.settings, WEEKS
+        )
 
     return work
 

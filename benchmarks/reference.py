@@ -26,7 +26,11 @@ def _period_start(day: dt.date, cadence: str, week_start: int) -> dt.date:
 
 
 def reference_summary(
-    actions: Iterable[Action], logs: Iterable[LogEntry], today: dt.date, week_start: int, weeks: int = 12
+    actions: Iterable[Action],
+    logs: Iterable[LogEntry],
+    today: dt.date,
+    week_start: int,
+    weeks: int = 12,
 ) -> dict[str, dict[str, object]]:
     """Per action id: current, best, this period's count, and the last `weeks` week cells
     (count, target, met; newest first; a day action counts met days out of 7)."""

@@ -139,8 +139,15 @@ def bench_log_command(files: dict[str, Path], runs: int) -> dict[str, Figure]:
     sides = [_timed(figs["import"], imports, env)]
     for size, path in files.items():
         figs[size] = Figure(f"trust-tui log ({size} logs), whole process", "s")
-        argv = [str(BIN / "trust-tui"), "--db", str(path), "log", "stay-in-touch",
-                "--note", "Texted at lunch to say the appointment went fine."]
+        argv = [
+            str(BIN / "trust-tui"),
+            "--db",
+            str(path),
+            "log",
+            "stay-in-touch",
+            "--note",
+            "Texted at lunch to say the appointment went fine.",
+        ]
         sides.append(_timed(figs[size], argv, env))
     interleave(runs, *sides)
     return figs
@@ -164,9 +171,18 @@ def bench_keypress(files: dict[str, Path], presses: int) -> dict[str, Figure]:
     figs = {}
     for size, path in files.items():
         out = subprocess.run(
-            [str(BIN / "python"), str(Path(__file__).resolve()), "--keypress-child", str(path),
-             "--presses", str(presses + 1)],
-            env=_env(), capture_output=True, text=True, check=False,
+            [
+                str(BIN / "python"),
+                str(Path(__file__).resolve()),
+                "--keypress-child",
+                str(path),
+                "--presses",
+                str(presses + 1),
+            ],
+            env=_env(),
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if out.returncode != 0:
             raise measure.BenchmarkError(f"key press benchmark failed:\n{out.stderr}")
@@ -181,10 +197,16 @@ def bench_summary(path: Path, runs: int) -> dict[str, Figure]:
     snapshot = Store(path).load()
     today = NOW.date()
     figs = {
-        "domain": Figure(f"summary: all streaks + {measure.WEEKS} weeks (domain, {len(snapshot.logs):,} logs)", "s"),
+        "domain": Figure(
+            f"summary: all streaks + {measure.WEEKS} weeks (domain, {len(snapshot.logs):,} logs)",
+            "s",
+        ),
         "reference": Figure("summary: plain-datetime reference loop, same logs", "s"),
     }
-    work = {"domain": measure.summary_work(snapshot, today), "reference": measure.reference_work(snapshot, today)}
+    work = {
+        "domain": measure.summary_work(snapshot, today),
+        "reference": measure.reference_work(snapshot, today),
+    }
     interleave(runs, *(lambda k=k: figs[k].values.append(measure.seconds(work[k])) for k in work))
     for fig in figs.values():
         del fig.values[0]  # the warm-up
@@ -201,19 +223,33 @@ def collect(files: dict[str, Path], runs: int, presses: int) -> tuple[list[Figur
         Budget("start-up: trust-tui (50k) / bare Textual app", start["50k"], start["bare"], 1.3),
         Budget("key press: 50k logs / 1k logs", keys["50k"], keys["1k"], 1.5),
         Budget("trust-tui log (50k) / import tinydb, pendulum", log["50k"], log["import"], 1.5),
-        Budget("summary (50k): domain / datetime reference", summary["domain"], summary["reference"], 1.5),
-        Budget("peak memory: trust-tui (50k) / bare app", start["50k_mem"], start["bare_mem"], None),
+        Budget(
+            "summary (50k): domain / datetime reference",
+            summary["domain"],
+            summary["reference"],
+            1.5,
+        ),
+        Budget(
+            "peak memory: trust-tui (50k) / bare app", start["50k_mem"], start["bare_mem"], None
+        ),
     ]
     return figures, budgets
 
 
 def table(figures: list[Figure], budgets: list[Budget]) -> str:
-    lines = [f"| {'figure':<66} | {'median':>9} | {'spread (min–max)':>21} | {'n':>2} |",
-             f"|{'-' * 68}|{'-' * 11}:|{'-' * 22}:|{'-' * 3}:|"]
+    lines = [
+        f"| {'figure':<66} | {'median':>9} | {'spread (min–max)':>21} | {'n':>2} |",
+        f"|{'-' * 68}|{'-' * 11}:|{'-' * 22}:|{'-' * 3}:|",
+    ]
     for fig in figures:
-        lines.append(f"| {fig.label:<66} | {_fmt(fig.median, fig.unit):>9} | {fig.spread():>21} | {len(fig.values):>2} |")
-    lines += ["", f"| {'budget (DESIGN §8)':<50} | {'ratio':>6} | {'budget':>17} | {'verdict':<7} |",
-              f"|{'-' * 52}|{'-' * 7}:|{'-' * 18}:|{'-' * 9}|"]
+        lines.append(
+            f"| {fig.label:<66} | {_fmt(fig.median, fig.unit):>9} | {fig.spread():>21} | {len(fig.values):>2} |"
+        )
+    lines += [
+        "",
+        f"| {'budget (DESIGN §8)':<50} | {'ratio':>6} | {'budget':>17} | {'verdict':<7} |",
+        f"|{'-' * 52}|{'-' * 7}:|{'-' * 18}:|{'-' * 9}|",
+    ]
     for b in budgets:
         limit = f"≤ {b.limit:.1f}×" if b.limit else "none in DESIGN"
         verdict = "report" if b.limit is None else ("met" if b.met else "MISSED")
@@ -242,7 +278,9 @@ def make_files(work: Path, sizes: dict[str, int]) -> dict[str, Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="trust-tui performance budgets (DESIGN §8)")
-    parser.add_argument("--runs", type=int, default=11, help="whole-process runs per figure (default 11)")
+    parser.add_argument(
+        "--runs", type=int, default=11, help="whole-process runs per figure (default 11)"
+    )
     parser.add_argument("--presses", type=int, default=11, help="key presses per app (default 11)")
     parser.add_argument("--work", type=Path, help="keep the generated files in this new folder")
     parser.add_argument("--keypress-child", type=Path, help=argparse.SUPPRESS)
@@ -259,8 +297,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     print(f"trust-tui benchmarks — {machine()}")
-    print(f"histories: 10 years, 6 actions, {', '.join(f'{n:,}' for n in SIZES.values())} logs; "
-          f"{args.runs} runs per process figure, {args.presses} key presses; took {time.perf_counter() - began:.0f} s\n")
+    print(
+        f"histories: 10 years, 6 actions, {', '.join(f'{n:,}' for n in SIZES.values())} logs; "
+        f"{args.runs} runs per process figure, {args.presses} key presses; took {time.perf_counter() - began:.0f} s\n"
+    )
     print(table(figures, budgets))
     missed = [b.label for b in budgets if not b.met]
     if missed:

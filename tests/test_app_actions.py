@@ -68,7 +68,9 @@ async def test_add_a_custom_action_then_archive_it_and_its_history_stays(app_db:
         )
         assert app.screen.highlighted_id == "cook-dinner-together"
 
-        app.post_message(LogRequested("cook-dinner-together", app.data.today, "Pasta, and we laughed."))
+        app.post_message(
+            LogRequested("cook-dinner-together", app.data.today, "Pasta, and we laughed.")
+        )
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
@@ -143,17 +145,24 @@ async def test_a_name_with_markup_is_shown_literally(app_db: Path) -> None:
 def test_ids_are_unique_slugs_and_names_are_cleaned() -> None:
     actions = load_default_actions()
     first = build_action(
-        None, actions, name="  Weekly\tcheck-in\x1b ", cadence="day", target="1", step="3.1",
+        None,
+        actions,
+        name="  Weekly\tcheck-in\x1b ",
+        cadence="day",
+        target="1",
+        step="3.1",
         description="",
     )
     assert first.id == "weekly-check-in-2" and first.name == "Weekly check-in"
     assert first.step == "3.1" and first.cadence == "day"
     with pytest.raises(ValidationError):
-        build_action(None, actions, name="x" * 81, cadence="week", target="1", step="none",
-                     description="")
+        build_action(
+            None, actions, name="x" * 81, cadence="week", target="1", step="none", description=""
+        )
     with pytest.raises(ValidationError):
-        build_action(None, actions, name="Walk", cadence="week", target="0", step="none",
-                     description="")
+        build_action(
+            None, actions, name="Walk", cadence="week", target="0", step="none", description=""
+        )
 
 
 async def test_the_mouse_opens_and_cancels_the_form(app_db: Path) -> None:

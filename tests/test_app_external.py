@@ -20,9 +20,21 @@ async def test_an_entry_written_by_another_process_appears(app_db: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         assert "0/3 this week" in screen_text(pilot)
         result = subprocess.run(
-            [sys.executable, "-m", "trust_tui", "--db", str(app_db), "log",
-             "appreciation-note", "--note", "from a script"],
-            capture_output=True, text=True, env=os.environ.copy(), check=False,
+            [
+                sys.executable,
+                "-m",
+                "trust_tui",
+                "--db",
+                str(app_db),
+                "log",
+                "appreciation-note",
+                "--note",
+                "from a script",
+            ],
+            capture_output=True,
+            text=True,
+            env=os.environ.copy(),
+            check=False,
         )
         assert result.returncode == 0, result.stderr
         app.poll_now()  # what the 2-second interval does
@@ -33,10 +45,15 @@ async def test_an_entry_written_by_another_process_appears(app_db: Path) -> None
         table.move_cursor(row=2)
         await pilot.press("enter")
         await settle(pilot)
-        assert sorted(d["action"] for d in file_logs(app_db)) == ["appreciation-note", "stay-in-touch"]
+        assert sorted(d["action"] for d in file_logs(app_db)) == [
+            "appreciation-note",
+            "stay-in-touch",
+        ]
 
 
-async def test_today_rolls_over_at_midnight_while_open(app_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_today_rolls_over_at_midnight_while_open(
+    app_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-27T23:59:30+01:00")
     assert main(["--db", str(app_db), "log", "stay-in-touch"]) == 0
     app = TrustApp(db_path=app_db)
@@ -52,7 +69,9 @@ async def test_today_rolls_over_at_midnight_while_open(app_db: Path, monkeypatch
         assert app.data.streaks["stay-in-touch"].current == 1
 
 
-async def test_rollover_waits_for_the_hour_the_day_starts(app_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_rollover_waits_for_the_hour_the_day_starts(
+    app_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert main(["--db", str(app_db), "settings", "--day-starts-at", "04:00"]) == 0
     monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-28T00:30:00+01:00")
     app = TrustApp(db_path=app_db)

@@ -8,7 +8,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-
 from textual.widgets import Markdown
 
 from trust_tui.app import TrustApp
@@ -148,7 +147,9 @@ async def test_progress_line_counts_parts_and_part_three_weeks(db: Path) -> None
         store.save_step(StepProgress(step_id, dt.date(2026, 10, 1), {}))
     # The first tracker entry falls in the week of 2026-10-12: six weeks before this one.
     store.add_log(
-        LogEntry(uuid.uuid4().hex, "weekly-check-in", dt.date(2026, 10, 14), "2026-10-14T21:00:00+01:00")
+        LogEntry(
+            uuid.uuid4().hex, "weekly-check-in", dt.date(2026, 10, 14), "2026-10-14T21:00:00+01:00"
+        )
     )
     app = TrustApp(db_path=db)
     async with app.run_test(size=SIZE) as pilot:

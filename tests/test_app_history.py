@@ -57,7 +57,11 @@ async def test_edit_date_note_and_rating(app_db: Path) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         [doc] = file_logs(app_db)
-        assert (doc["date"], doc["note"], doc["rating"]) == ("2026-11-23", "We talked for an hour.", 5)
+        assert (doc["date"], doc["note"], doc["rating"]) == (
+            "2026-11-23",
+            "We talked for an hour.",
+            5,
+        )
         assert "We talked for an hour." in screen_text(pilot)
 
 

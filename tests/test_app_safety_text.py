@@ -47,7 +47,9 @@ async def test_markup_typed_in_a_note_and_an_action_name_is_literal(app_db: Path
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one("#today-actions")
         table.move_cursor(row=1)  # ask-needs: the answer and a new action's name
-        await pilot.press("enter", *"[@click=app.quit]stay[/]", "tab", *"[red]Call[/] [/]", "ctrl+s")
+        await pilot.press(
+            "enter", *"[@click=app.quit]stay[/]", "tab", *"[red]Call[/] [/]", "ctrl+s"
+        )
         await settle(pilot)
         text = screen_text(pilot)
         assert "[red]Call[/] [/]" in text
@@ -68,7 +70,9 @@ async def test_control_characters_never_reach_the_screen(app_db: Path) -> None:
 
         from trust_tui.messages import LogRequested
 
-        app.post_message(LogRequested("stay-in-touch", date(2026, 11, 27), "bell\x07 esc\x1b[31m red"))
+        app.post_message(
+            LogRequested("stay-in-touch", date(2026, 11, 27), "bell\x07 esc\x1b[31m red")
+        )
         await settle(pilot)
         [entry] = app.data.snapshot.logs
         assert entry.note == "bell esc[31m red"

@@ -39,7 +39,9 @@ async def test_change_the_week_start_it_is_saved_and_the_weeks_regroup(app_db: P
         # Friday 27 Nov sits in the week that began on Sunday 22 Nov.
         assert app.data.summary.weeks[0].start == dt.date(2026, 11, 22)
         await pilot.press("q")
-    assert Store(app_db, default_actions=load_default_actions()).load().settings.week_start == "sunday"
+    assert (
+        Store(app_db, default_actions=load_default_actions()).load().settings.week_start == "sunday"
+    )
 
     again = TrustApp(db_path=app_db)
     async with again.run_test(size=SIZE) as pilot:

@@ -22,8 +22,13 @@ async def test_today_lists_every_action_with_progress_streak_and_step(app_db: Pa
     async with app.run_test(size=SIZE) as pilot:
         text = screen_text(pilot)
         assert "Today · Friday 27 November 2026" in text
-        for name in ("Weekly check-in", "Ask what they need", "Call or message",
-                     "Shared activity", "Appreciation note"):
+        for name in (
+            "Weekly check-in",
+            "Ask what they need",
+            "Call or message",
+            "Shared activity",
+            "Appreciation note",
+        ):
             assert name in text
         assert "0/3 this week" in text and "0/1 today" in text
         assert "3.5" in text
@@ -68,7 +73,11 @@ async def test_backfill_validates_the_date(app_db: Path) -> None:
         await pilot.press("b")
         date = app.screen.query_one("#log-date", Input)
         assert date.value == "2026-11-26"  # yesterday, ready to edit
-        for bad, says in (("2026-11-28", "future"), ("1969-12-31", "1970"), ("27/11", "YYYY-MM-DD")):
+        for bad, says in (
+            ("2026-11-28", "future"),
+            ("1969-12-31", "1970"),
+            ("27/11", "YYYY-MM-DD"),
+        ):
             date.value = bad
             await pilot.press("ctrl+s")
             await pilot.pause()
@@ -92,8 +101,18 @@ async def test_guided_check_in_saves_agenda_and_rating(app_db: Path) -> None:
         text = screen_text(pilot)
         for prompt in ("Appreciation", "Went well", "Concern", "They need", "Plan", "Trust 1-10"):
             assert prompt in text
-        await pilot.press(*"you told me how you felt", "tab", *"the walk", "tab",
-                          *"late replies", "tab", *"more notice", "tab", *"Sunday walk", "tab")
+        await pilot.press(
+            *"you told me how you felt",
+            "tab",
+            *"the walk",
+            "tab",
+            *"late replies",
+            "tab",
+            *"more notice",
+            "tab",
+            *"Sunday walk",
+            "tab",
+        )
         await pilot.press(*"11", "ctrl+s")
         await pilot.pause()
         assert "1 to 10" in screen_text(pilot)  # 11 is refused, the dialog stays
@@ -166,7 +185,7 @@ async def test_broken_streak_shows_the_best_and_the_way_back(app_db: Path) -> No
 
 async def test_palette_has_go_and_log_commands(app_db: Path) -> None:
     app = TrustApp(db_path=app_db)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "go: Week" in titles and "go: History" in titles and "go: Guide" in titles
         assert "log: Appreciation note" in titles

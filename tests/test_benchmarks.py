@@ -34,7 +34,9 @@ def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_history_has_exactly_the_requested_logs(logs: int) -> None:
     history = build_history(logs, years=10)
     assert len(history) == logs
-    assert [(e.date, e.logged_at) for e in history] == sorted((e.date, e.logged_at) for e in history)
+    assert [(e.date, e.logged_at) for e in history] == sorted(
+        (e.date, e.logged_at) for e in history
+    )
     assert all(e.date <= NOW.date() for e in history)
 
 
@@ -55,15 +57,21 @@ def test_generated_file_is_realistic_and_readable_by_the_store(tiny: Path) -> No
 def test_reference_loop_agrees_with_the_domain(tiny: Path) -> None:
     snapshot = Store(tiny).load()
     today = NOW.date()
-    summary = weekly_summary(snapshot.actions, snapshot.logs, today, snapshot.settings, measure.WEEKS)
+    summary = weekly_summary(
+        snapshot.actions, snapshot.logs, today, snapshot.settings, measure.WEEKS
+    )
     reference = reference_summary(snapshot.actions, snapshot.logs, today, 0, measure.WEEKS)
     for action in summary.actions:
         streak, ref = summary.streaks[action.id], reference[action.id]
         assert (streak.current, streak.best, streak.this_period.count) == (
-            ref["current"], ref["best"], ref["this_period"]
+            ref["current"],
+            ref["best"],
+            ref["this_period"],
         )
-        cells = [(row.cells[action.id].count, row.cells[action.id].target, row.cells[action.id].met)
-                 for row in summary.weeks]
+        cells = [
+            (row.cells[action.id].count, row.cells[action.id].target, row.cells[action.id].met)
+            for row in summary.weeks
+        ]
         assert cells == ref["weeks"]
     for work in (measure.summary_work(snapshot, today), measure.reference_work(snapshot, today)):
         assert measure.seconds(work) >= 0
@@ -82,7 +90,9 @@ def test_whole_process_measurements(tiny: Path) -> None:
     )
     assert seconds > 0 and peak > 0
     markers = run._streak_markers(tiny)
-    seconds, peak = measure.first_frame([str(run.BIN / "trust-tui"), "--db", str(tiny)], markers, env)
+    seconds, peak = measure.first_frame(
+        [str(run.BIN / "trust-tui"), "--db", str(tiny)], markers, env
+    )
     assert seconds > 0 and peak > 0
     argv = [str(run.BIN / "trust-tui"), "--db", str(tiny), "log", "stay-in-touch"]
     assert measure.process_seconds(argv, env) > 0
@@ -92,8 +102,11 @@ def test_whole_process_measurements(tiny: Path) -> None:
 
 def test_table_reports_ratios_and_verdicts() -> None:
     fast, slow = run.Figure("a", "s", [0.1, 0.2, 0.3]), run.Figure("b", "s", [0.3, 0.4, 0.5])
-    budgets = [run.Budget("slow / fast", slow, fast, 1.5), run.Budget("fast / slow", fast, slow, 1.5),
-               run.Budget("memory", slow, fast, None)]
+    budgets = [
+        run.Budget("slow / fast", slow, fast, 1.5),
+        run.Budget("fast / slow", fast, slow, 1.5),
+        run.Budget("memory", slow, fast, None),
+    ]
     text = run.table([fast, slow], budgets)
     assert "2.00×" in text and "MISSED" in text and "met" in text and "none in DESIGN" in text
     assert [b.met for b in budgets] == [False, True, True]

@@ -41,7 +41,9 @@ def make_file(db: Path) -> bytes:
     return db.read_bytes()
 
 
-def test_log_creates_private_file_and_reports_progress(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_log_creates_private_file_and_reports_progress(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db.parent.mkdir()
     assert run(db, "log", "appreciation-note", "--note", "Thanked them for the soup") == 0
     out = capsys.readouterr().out
@@ -95,14 +97,18 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
     assert db.stat().st_mtime_ns == mtime
 
 
-def test_bad_input_on_a_new_file_creates_nothing(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_on_a_new_file_creates_nothing(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db.parent.mkdir()
     assert run(db, "log", "appreciation-note", "--date", "2030-01-01") == 2
     assert not db.exists()
     assert list(db.parent.iterdir()) == []
 
 
-def test_missing_folder_is_bad_input_and_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_folder_is_bad_input_and_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "no" / "such" / "t.json"
     assert run(db, "log", "appreciation-note") == 2
     err = capsys.readouterr().err
@@ -110,7 +116,9 @@ def test_missing_folder_is_bad_input_and_creates_nothing(tmp_path: Path, capsys:
     assert not (tmp_path / "no").exists()
 
 
-def test_unwritable_folder_is_a_storage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unwritable_folder_is_a_storage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     if os.geteuid() == 0:
         folder = Path("/sys")  # root ignores permission bits; sysfs refuses new files even to root
     else:
@@ -125,7 +133,9 @@ def test_unwritable_folder_is_a_storage_error(tmp_path: Path, capsys: pytest.Cap
     assert not db.exists()
 
 
-def test_corrupt_file_is_refused_and_left_alone(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_corrupt_file_is_refused_and_left_alone(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     make_file(db)
     broken = db.read_bytes()[:-20]
     db.write_bytes(broken)
@@ -137,7 +147,9 @@ def test_corrupt_file_is_refused_and_left_alone(db: Path, capsys: pytest.Capture
     assert run(db, "doctor") == 1
 
 
-def test_summary_json_matches_the_documented_schema(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_summary_json_matches_the_documented_schema(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db.parent.mkdir()
     assert run(db, "demo") == 0
     capsys.readouterr()
@@ -147,7 +159,15 @@ def test_summary_json_matches_the_documented_schema(db: Path, capsys: pytest.Cap
     assert doc["today"] == "2026-11-27" and doc["week_start"] == "monday"
     first = doc["actions"][0]
     assert set(first) == {
-        "id", "name", "cadence", "target", "step", "current_streak", "best_streak", "streak_unit", "this_period",
+        "id",
+        "name",
+        "cadence",
+        "target",
+        "step",
+        "current_streak",
+        "best_streak",
+        "streak_unit",
+        "this_period",
     }
     assert set(first["this_period"]) == {"start", "count", "target", "met"}
     assert [w["start"] for w in doc["weeks"]] == ["2026-11-23", "2026-11-16", "2026-11-09"]
@@ -174,7 +194,9 @@ def test_demo_refuses_a_file_with_logs(db: Path, capsys: pytest.CaptureFixture[s
     assert db.read_bytes() == before
 
 
-def test_export_json_and_csv_keep_user_text_exactly(tmp_path: Path, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_json_and_csv_keep_user_text_exactly(
+    tmp_path: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db.parent.mkdir()
     note = 'Said "sorry" [bold]again[/] — 谢谢, 🌱, a,b;c\nsecond line'
     assert run(db, "log", "appreciation-note", "--note", note) == 0
@@ -198,14 +220,23 @@ def test_settings_show_and_change(db: Path, capsys: pytest.CaptureFixture[str]) 
     assert run(db, "settings", "--week-start", "sun", "--day-starts-at", "04:00") == 0
     out = capsys.readouterr().out
     assert "sunday" in out and "04:00" in out
-    assert json.loads(db.read_text())["meta"]["1"]["settings"] == {"week_start": "sunday", "day_starts_at": "04:00"}
+    assert json.loads(db.read_text())["meta"]["1"]["settings"] == {
+        "week_start": "sunday",
+        "day_starts_at": "04:00",
+    }
 
 
 def test_actions_lists_the_defaults(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db.parent.mkdir()
     assert run(db, "actions", "--json") == 0
     ids = [a["id"] for a in json.loads(capsys.readouterr().out)]
-    assert ids == ["weekly-check-in", "ask-needs", "stay-in-touch", "shared-activity", "appreciation-note"]
+    assert ids == [
+        "weekly-check-in",
+        "ask-needs",
+        "stay-in-touch",
+        "shared-activity",
+        "appreciation-note",
+    ]
     assert not db.exists()  # reading never creates the file
 
 
@@ -237,10 +268,21 @@ def test_command_line_as_a_new_user_runs_it(tmp_path: Path) -> None:
     for args in (["demo"], ["summary"], ["log", "stay-in-touch", "--note", "called"]):
         result = subprocess.run(
             [sys.executable, "-c", code, "--db", "t.json", *args],
-            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert result.returncode == 0, result.stderr
-    assert "Week summary" in subprocess.run(
-        [sys.executable, "-m", "trust_tui", "--db", "t.json", "summary"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
-    ).stdout
+    assert (
+        "Week summary"
+        in subprocess.run(
+            [sys.executable, "-m", "trust_tui", "--db", "t.json", "summary"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
+    )

@@ -25,14 +25,18 @@ def test_pinned_now_keeps_its_wall_clock_and_offset(monkeypatch: pytest.MonkeyPa
     ("value", "message"),
     [("yesterday", "is not an ISO-8601 time"), ("2026-03-08T01:30:00", "needs a UTC offset")],
 )
-def test_a_bad_pinned_now_is_refused(monkeypatch: pytest.MonkeyPatch, value: str, message: str) -> None:
+def test_a_bad_pinned_now_is_refused(
+    monkeypatch: pytest.MonkeyPatch, value: str, message: str
+) -> None:
     monkeypatch.setenv("TRUST_TUI_NOW", value)
     with pytest.raises(clock.ClockError, match=message):
         clock.now()
 
 
 def test_a_bad_pinned_now_is_bad_input_on_the_command_line(
-    monkeypatch: pytest.MonkeyPatch, tmp_path, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
     monkeypatch.setenv("TRUST_TUI_NOW", "soon")
     assert main(["--db", str(tmp_path / "t.json"), "log", "stay-in-touch"]) == 2

@@ -22,7 +22,15 @@ async def test_today_keeps_progress_and_streak_in_view_with_a_long_name(app_db: 
     store = Store(app_db, default_actions=load_default_actions())
     snapshot = store.open()
     store.upsert_action(
-        build_action(None, snapshot.actions, name=LONG, cadence="week", target="1", step="3.2", description="")
+        build_action(
+            None,
+            snapshot.actions,
+            name=LONG,
+            cadence="week",
+            target="1",
+            step="3.2",
+            description="",
+        )
     )
     app = TrustApp(db_path=app_db)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -32,7 +40,9 @@ async def test_today_keeps_progress_and_streak_in_view_with_a_long_name(app_db: 
         assert "✓ today" in text
 
 
-async def test_today_speaks_of_days_for_a_broken_day_streak(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_today_speaks_of_days_for_a_broken_day_streak(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-30T20:00:00+01:00")
     app = TrustApp(db_path=demo_db)
     async with app.run_test(size=(100, 32)) as pilot:

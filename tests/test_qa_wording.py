@@ -15,7 +15,9 @@ WEEK = Action(id="shared-activity", name="Shared activity", cadence="week", targ
 def _broken(unit: str) -> StreakInfo:
     today = dt.date(2026, 11, 30)
     period = PeriodProgress(start=today, end=today, count=0, target=1, met=False)
-    return StreakInfo(action_id="x", unit=unit, current=0, best=33, this_period=period, last_met=None)
+    return StreakInfo(
+        action_id="x", unit=unit, current=0, best=33, this_period=period, last_met=None
+    )
 
 
 def test_a_broken_day_streak_reads_naturally() -> None:
@@ -44,4 +46,3 @@ async def test_week_screen_says_a_fresh_start_today_for_a_day_action(demo_db, mo
         assert "this day" not in text
         assert "a fresh start today" in text and "a fresh start this week" in text
         assert screen_text(pilot)
-

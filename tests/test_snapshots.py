@@ -15,7 +15,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from screenshots import SHOTS, SIZE, pinned_environment  # noqa: E402
-
 from trust_tui.app import TrustApp  # noqa: E402
 from trust_tui.cli import main  # noqa: E402
 
@@ -35,7 +34,9 @@ def test_screen_snapshot(snap_compare, snapshot_db: Path, name: str, keys: tuple
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
-    assert snap_compare(TrustApp(db_path=snapshot_db), press=list(keys), terminal_size=SIZE, run_before=settle)
+    assert snap_compare(
+        TrustApp(db_path=snapshot_db), press=list(keys), terminal_size=SIZE, run_before=settle
+    )
 
 
 def test_screenshot_script_writes_one_svg_per_screen(tmp_path: Path) -> None:
@@ -46,4 +47,6 @@ def test_screenshot_script_writes_one_svg_per_screen(tmp_path: Path) -> None:
     for path in paths:
         text = path.read_text(encoding="utf-8")
         assert text.startswith("<svg") and "trust-tui" in text
-    assert "Weekly check-in" in (tmp_path / "today.svg").read_text(encoding="utf-8").replace("&#160;", " ")
+    assert "Weekly check-in" in (tmp_path / "today.svg").read_text(encoding="utf-8").replace(
+        "&#160;", " "
+    )

@@ -167,7 +167,7 @@ class TrustApp(App[int]):
         assert self._opening is not None
         try:
             self.data = await self._opening
-        except Exception as error:  # StoreError, ContentError, ClockError: shown, never raised
+        except Exception as error:  # noqa: BLE001 - StoreError, ContentError, ClockError: shown, never raised
             self.problem = error
 
     async def on_mount(self) -> None:
@@ -187,10 +187,10 @@ class TrustApp(App[int]):
             return False
         if action == "safety" and type(self.screen).__name__ == "SafetyScreen":
             return False
-        if action == "quit" and isinstance(self.screen, ModalScreen) and self.data is not None:
-            # In a dialog, q is a letter of the note; escape closes the dialog first.
-            return False
-        return True
+        # In a dialog, q is a letter of the note; escape closes the dialog first.
+        return not (
+            action == "quit" and isinstance(self.screen, ModalScreen) and self.data is not None
+        )
 
     async def action_go(self, mode: str) -> None:
         if self.data is None or mode not in MODE_SCREENS:
@@ -225,7 +225,9 @@ class TrustApp(App[int]):
         for mode, (_, _, title) in MODE_SCREENS.items():
             yield SystemCommand(f"go: {title}", f"Open the {title} screen", self._go(mode))
         yield SystemCommand("go: Help", "Every key, grouped", self.action_help)
-        yield SystemCommand("go: Safety note", "If you or your partner are not safe", self.action_safety)
+        yield SystemCommand(
+            "go: Safety note", "If you or your partner are not safe", self.action_safety
+        )
         for action in self.data.snapshot.active_actions:
             yield SystemCommand(
                 f"log: {action.name}", f"Log {action.name} for today", self._log(action.id)
@@ -429,7 +431,7 @@ class TrustApp(App[int]):
         assert self.tracker is not None
         try:
             result = self.tracker.read_file()
-        except Exception as error:  # StoreError: the file went bad under us; keep what we have
+        except Exception as error:  # noqa: BLE001 - StoreError: the file went bad under us; keep what we have
             self.call_from_thread(self._after_read_error, error)
             return
         self.call_from_thread(self._after_read, result)

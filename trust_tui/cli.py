@@ -32,18 +32,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"trust-tui {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH", help="the data file (default: $TRUST_TUI_DB, else your user data folder)"
+        "--db",
+        metavar="PATH",
+        help="the data file (default: $TRUST_TUI_DB, else your user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     log = sub.add_parser("log", help="log that you did an action")
     log.add_argument("action", metavar="ACTION", help="the action's id (see 'trust-tui actions')")
     log.add_argument("--date", metavar="YYYY-MM-DD", help="the day it counts for (default: today)")
-    log.add_argument("--note", default="", metavar="TEXT", help="a private note (up to 2,000 characters)")
-    log.add_argument("--rating", metavar="1-10", help="on a check-in: the trust your partner says they feel")
+    log.add_argument(
+        "--note", default="", metavar="TEXT", help="a private note (up to 2,000 characters)"
+    )
+    log.add_argument(
+        "--rating", metavar="1-10", help="on a check-in: the trust your partner says they feel"
+    )
 
     summary = sub.add_parser("summary", help="the weekly streak summary")
-    summary.add_argument("--weeks", type=_weeks, default=8, metavar="N", help="how many weeks (default 8)")
+    summary.add_argument(
+        "--weeks", type=_weeks, default=8, metavar="N", help="how many weeks (default 8)"
+    )
     summary.add_argument("--json", action="store_true", help="machine-readable output")
 
     actions = sub.add_parser("actions", help="the actions with ids, cadence, target and step")
@@ -51,11 +59,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     settings = sub.add_parser("settings", help="show or change the settings")
     settings.add_argument("--week-start", metavar="DAY", help="the day weeks start on, e.g. monday")
-    settings.add_argument("--day-starts-at", metavar="HH:MM", help="when your day starts (00:00-11:59)")
+    settings.add_argument(
+        "--day-starts-at", metavar="HH:MM", help="when your day starts (00:00-11:59)"
+    )
 
     export = sub.add_parser("export", help="everything, for a backup or a spreadsheet")
     export.add_argument("--format", choices=("json", "csv"), required=True)
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (default: standard output)"
+    )
 
     sub.add_parser("demo", help="fill a new or empty data file with a sample history")
     sub.add_parser("doctor", help="check the data file and say how to fix what is wrong")

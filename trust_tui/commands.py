@@ -55,7 +55,9 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
         known = ", ".join(a.id for a in snapshot.active_actions)
         raise ValidationError(f"There is no action '{args.action}'; the actions are: {known}.")
     if action.archived:
-        raise ValidationError(f"'{action.id}' is archived; unarchive it in the app to log it again.")
+        raise ValidationError(
+            f"'{action.id}' is archived; unarchive it in the app to log it again."
+        )
     # `is not None`: an empty --date (a script's unset variable) is refused, not taken as today.
     day = parse_date(args.date, today) if args.date is not None else today
     rating = None
@@ -64,12 +66,16 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
             raise ValidationError(f"'{action.id}' takes no rating; only a check-in does.")
         rating = parse_rating(args.rating)
     note = clean_text(args.note)
-    entry = LogEntry(uuid.uuid4().hex, action.id, day, now.isoformat(timespec="seconds"), note, rating)
+    entry = LogEntry(
+        uuid.uuid4().hex, action.id, day, now.isoformat(timespec="seconds"), note, rating
+    )
 
     if not store.path.exists():
         store.open(logs=False)  # create the file only now that the input is known to be good
     store.add_log(entry)
-    streak = action_streak(action, store.log_dates(action.id), today, snapshot.settings.week_start_index)
+    streak = action_streak(
+        action, store.log_dates(action.id), today, snapshot.settings.week_start_index
+    )
     print(f"Logged {action.name} for {day.isoformat()}. {period_phrase(action, streak)}")
     return 0
 
@@ -142,14 +148,26 @@ def export_csv(snapshot: Snapshot) -> str:
     writer.writerow(CSV_COLUMNS)
     for e in snapshot.logs:
         rating = "" if e.rating is None else e.rating
-        writer.writerow((e.date.isoformat(), e.action, names.get(e.action, ""), e.note, rating, e.logged_at, e.uid))
+        writer.writerow(
+            (
+                e.date.isoformat(),
+                e.action,
+                names.get(e.action, ""),
+                e.note,
+                rating,
+                e.logged_at,
+                e.uid,
+            )
+        )
     return out.getvalue()
 
 
 def _write_private(path: Path, text: str) -> None:
     """Write an export readable by its owner only: it holds the private notes."""
     if not path.parent.is_dir():
-        raise ValidationError(f"The folder {path.parent} does not exist; create it or choose another -o path.")
+        raise ValidationError(
+            f"The folder {path.parent} does not exist; create it or choose another -o path."
+        )
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -160,7 +178,9 @@ def _write_private(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except PermissionError:
         tmp.unlink(missing_ok=True)
-        raise ValidationError(f"Cannot write {path}: permission denied; choose another -o path.") from None
+        raise ValidationError(
+            f"Cannot write {path}: permission denied; choose another -o path."
+        ) from None
 
 
 def cmd_demo(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
@@ -206,7 +226,13 @@ def cmd_doctor(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     snapshot = store.load()
     backup = store.newest_backup()
     logs = len(snapshot.logs)
-    print(f"{store.path} is healthy: {len(snapshot.actions)} actions, {logs:,} log{'' if logs == 1 else 's'}, "
-          f"schema {snapshot.schema_version}.")
-    print(f"Newest backup: {backup}" if backup else "No backup yet (one is taken each day the file is opened).")
+    print(
+        f"{store.path} is healthy: {len(snapshot.actions)} actions, {logs:,} log{'' if logs == 1 else 's'}, "
+        f"schema {snapshot.schema_version}."
+    )
+    print(
+        f"Newest backup: {backup}"
+        if backup
+        else "No backup yet (one is taken each day the file is opened)."
+    )
     return 0

@@ -37,7 +37,11 @@ def format_summary(summary: WeeklySummary) -> str:
     weeks = list(reversed(summary.weeks))  # oldest on the left, this week on the right
     for start in range(0, len(weeks), WEEKS_PER_BLOCK):
         block = weeks[start : start + WEEKS_PER_BLOCK]
-        lines += ["", f"{'Week of':<{NAME_WIDTH}}" + "".join(f"{w.start:%d %b}".rjust(CELL_WIDTH) for w in block)]
+        lines += [
+            "",
+            f"{'Week of':<{NAME_WIDTH}}"
+            + "".join(f"{w.start:%d %b}".rjust(CELL_WIDTH) for w in block),
+        ]
         for action in summary.actions:
             cells = []
             for week in block:
@@ -54,7 +58,9 @@ def format_actions(actions: Sequence[Action]) -> str:
     for a in actions:
         step = a.step or "–"
         flag = "  (archived)" if a.archived else ""
-        lines.append(f"{_fit(a.id, 22):<22} {_fit(a.name, 22):<22} {a.cadence:<8} {a.target:>6}  {step}{flag}")
+        lines.append(
+            f"{_fit(a.id, 22):<22} {_fit(a.name, 22):<22} {a.cadence:<8} {a.target:>6}  {step}{flag}"
+        )
     return "\n".join(lines)
 
 

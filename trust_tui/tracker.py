@@ -192,9 +192,7 @@ def _write_delete(store: Store, uid: str) -> None:
 class Tracker:
     """In-memory AppData plus an ordered queue of writes to the store."""
 
-    def __init__(
-        self, store: Store, db_path: Path, now: Callable[[], dt.datetime]
-    ) -> None:
+    def __init__(self, store: Store, db_path: Path, now: Callable[[], dt.datetime]) -> None:
         self._store = store
         self._db_path = db_path
         self._now = now
@@ -459,7 +457,7 @@ class Tracker:
                 self._queue.popleft()
                 try:
                     pending.write(self._store)
-                except Exception as error:  # reported to the user, and the change kept
+                except Exception as error:  # noqa: BLE001 - reported to the user, and the change kept
                     self._queue.appendleft(pending)
                     return WriteFailure(pending.label, error)
                 finally:

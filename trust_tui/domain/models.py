@@ -37,7 +37,10 @@ class Settings:
         return WEEKDAYS.index(self.week_start)
 
     def to_doc(self) -> dict[str, str]:
-        return {"week_start": self.week_start, "day_starts_at": self.day_starts_at.strftime("%H:%M")}
+        return {
+            "week_start": self.week_start,
+            "day_starts_at": self.day_starts_at.strftime("%H:%M"),
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,7 +51,11 @@ class ActionsScreen(Screen[None]):
         # "Archive" alone keeps the footer within 80 columns; the button and the detail say
         # "bring back" when the highlighted action is archived.
         Binding(
-            "x", "toggle_archive", "Archive", id="actions.toggle_archive", tooltip="Archive or bring back"
+            "x",
+            "toggle_archive",
+            "Archive",
+            id="actions.toggle_archive",
+            tooltip="Archive or bring back",
         ),
     ]
 
@@ -145,7 +149,9 @@ class ActionsScreen(Screen[None]):
             if entries == 0:
                 lines.append("Archived. No entries yet; press x to bring it back.")
             else:
-                kept = "Its 1 entry is kept" if entries == 1 else f"Its {entries:,} entries are kept"
+                kept = (
+                    "Its 1 entry is kept" if entries == 1 else f"Its {entries:,} entries are kept"
+                )
                 lines.append(f"Archived. {kept}; press x to bring it back.")
         archive.label = "Bring back" if action.archived else "Archive"
         # One Content built from plain strings: names and descriptions are never markup.
@@ -181,7 +187,9 @@ class ActionsScreen(Screen[None]):
             # The table refreshes when data_changed arrives; the cursor moves there then.
             self._pending_select = action.id
 
-        self.app.push_screen(ActionForm(original, data.snapshot.actions, self._step_choices()), saved)
+        self.app.push_screen(
+            ActionForm(original, data.snapshot.actions, self._step_choices()), saved
+        )
 
     def action_new_action(self) -> None:
         self._open_form(None)

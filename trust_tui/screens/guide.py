@@ -15,9 +15,9 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static, TextArea
 
 from trust_tui.domain.models import StepProgress
@@ -48,11 +48,17 @@ class GuideScreen(Screen[None]):
         Binding("d", "toggle_done", "Mark done", id="guide.toggle_done"),
         # Short words, and the sources off the footer: at 80 columns the footer must still
         # show the safety note and quit (the Help screen lists every key).
-        Binding("ctrl+s", "save_answers", "Save", id="guide.save_answers", tooltip="Save your answers"),
+        Binding(
+            "ctrl+s", "save_answers", "Save", id="guide.save_answers", tooltip="Save your answers"
+        ),
         Binding("r", "show_sources", "Sources", id="guide.show_sources", show=False),
         Binding("right_square_bracket", "next_step", "Next step", show=False, id="guide.next_step"),
         Binding(
-            "left_square_bracket", "previous_step", "Previous step", show=False, id="guide.previous_step"
+            "left_square_bracket",
+            "previous_step",
+            "Previous step",
+            show=False,
+            id="guide.previous_step",
         ),
         Binding("escape", "focus_list", "Back to the list", show=False, id="guide.focus_list"),
     ]
@@ -130,7 +136,11 @@ class GuideScreen(Screen[None]):
     def _show_progress(self, data: AppData) -> None:
         snapshot = data.snapshot
         line = progress_line(
-            self.guide, snapshot.steps, snapshot.logs, data.today, snapshot.settings.week_start_index
+            self.guide,
+            snapshot.steps,
+            snapshot.logs,
+            data.today,
+            snapshot.settings.week_start_index,
         )
         self.query_one(GuideProgress).show_line(line)
 
@@ -253,7 +263,8 @@ class GuideScreen(Screen[None]):
             return
         if step.kind != "one-time":
             self.notify(
-                "This step is ongoing: it is never done, it is kept up in the tracker.", markup=False
+                "This step is ongoing: it is never done, it is kept up in the tracker.",
+                markup=False,
             )
             return
         progress = self.trust_app.data.snapshot.steps.get(step.id)

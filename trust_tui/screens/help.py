@@ -48,7 +48,11 @@ class HelpGroup:
 def _own_bindings(cls: type[DOMNode]) -> list[Binding]:
     """Bindings `cls` declares or inherits from our own classes, not Textual's base ones."""
     base = next(
-        (b for b in cls.__mro__[1:] if b.__module__.startswith("textual.") and issubclass(b, DOMNode)),
+        (
+            b
+            for b in cls.__mro__[1:]
+            if b.__module__.startswith("textual.") and issubclass(b, DOMNode)
+        ),
         None,
     )
     inherited = (
@@ -126,7 +130,9 @@ def help_groups(app: App[Any]) -> list[HelpGroup]:
 
 def _builtin_rows(app: App[Any]) -> tuple[HelpRow, ...]:
     """The palette key, and the base App and Screen keys that carry a description."""
-    palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Command palette (go: …, log: …)")
+    palette = Binding(
+        app.COMMAND_PALETTE_BINDING, "command_palette", "Command palette (go: …, log: …)"
+    )
     builtin = [palette] if app.ENABLE_COMMAND_PALETTE else []
     for cls in (App, Screen):
         merged = cls._merged_bindings

@@ -51,7 +51,9 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Select[str]([], prompt="All actions", id="history-filter", allow_blank=True, compact=True)
+        yield Select[str](
+            [], prompt="All actions", id="history-filter", allow_blank=True, compact=True
+        )
         yield Static(id="history-count", classes="hint", markup=False)
         yield EntryTable(id="history-table")
         with VerticalScroll(id="history-note-pane"):
@@ -73,7 +75,9 @@ class HistoryScreen(Screen[None]):
         return list(reversed(logs))
 
     def show_data(self, data: AppData) -> None:
-        options = tuple((a.id, a.name + (" (archived)" if a.archived else "")) for a in data.snapshot.actions)
+        options = tuple(
+            (a.id, a.name + (" (archived)" if a.archived else "")) for a in data.snapshot.actions
+        )
         if options != self._options:
             self._options = options
             select = self.query_one("#history-filter", Select)
@@ -155,9 +159,11 @@ class HistoryScreen(Screen[None]):
             return
         action = data.snapshot.action(entry.action)
         name = action.name if action else entry.action
-        question = Content("Delete this entry?\n\n").stylize("bold") + Content(
-            f"{name} · {entry.date.isoformat()}\n"
-        ) + Content(entry.note[:200] + ("…" if len(entry.note) > 200 else ""))
+        question = (
+            Content("Delete this entry?\n\n").stylize("bold")
+            + Content(f"{name} · {entry.date.isoformat()}\n")
+            + Content(entry.note[:200] + ("…" if len(entry.note) > 200 else ""))
+        )
 
         def answered(yes: bool | None) -> None:
             if yes:

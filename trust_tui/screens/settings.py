@@ -76,7 +76,9 @@ class SettingsScreen(Screen[None]):
                 id="theme",
                 compact=True,
             )
-            yield Static(Content("For this session; the data file keeps no colours."), classes="setting-hint")
+            yield Static(
+                Content("For this session; the data file keeps no colours."), classes="setting-hint"
+            )
             yield Label("Data file", classes="setting-label")
             yield Static(id="data-path")
             yield Static(
@@ -118,8 +120,12 @@ class SettingsScreen(Screen[None]):
             return  # no data, or a stale event for a value the Select no longer shows
         settings = data.snapshot.settings
         if event.value != settings.week_start:
-            self.post_message(SettingsChanged(dataclasses.replace(settings, week_start=str(event.value))))
-            self.notify(f"Weeks now start on {str(event.value).capitalize()}.", markup=False, timeout=3)
+            self.post_message(
+                SettingsChanged(dataclasses.replace(settings, week_start=str(event.value)))
+            )
+            self.notify(
+                f"Weeks now start on {str(event.value).capitalize()}.", markup=False, timeout=3
+            )
 
     @on(Select.Changed, "#theme")
     def _on_theme(self, event: Select.Changed) -> None:

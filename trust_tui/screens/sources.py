@@ -10,4 +10,6 @@ __all__ = ["SourcesScreen"]
 
 class SourcesScreen(DocumentScreen):
     def __init__(self, text: str | None = None) -> None:
-        super().__init__("Sources", text if text is not None else load_guide().sources, id="sources")
+        super().__init__(
+            "Sources", text if text is not None else load_guide().sources, id="sources"
+        )

@@ -62,7 +62,9 @@ class TodayScreen(Screen[None]):
     BINDINGS = [
         Binding("l", "log", "Log", id="today.log", show=False),
         Binding("n", "log_note", "Note", id="today.log_note", tooltip="Log with a note"),
-        Binding("b", "backfill", "Earlier day", id="today.backfill", tooltip="Log for an earlier date"),
+        Binding(
+            "b", "backfill", "Earlier day", id="today.backfill", tooltip="Log for an earlier date"
+        ),
     ]
 
     @property

@@ -36,6 +36,7 @@ def rating_points(data: AppData) -> list[tuple[str, int]]:
 
 class WeekScreen(Screen[None]):
     AUTO_FOCUS = "#week-body"
+
     @property
     def trust_app(self) -> TrustApp:
         return cast("TrustApp", self.app)

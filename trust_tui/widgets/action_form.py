@@ -70,7 +70,9 @@ class ActionForm(ModalScreen[Action | None]):
         Binding("ctrl+s", "save", "Save", id="action_form.save"),
         Binding("escape", "cancel", "Cancel", id="action_form.cancel"),
         # Typed into a text box, ! is just a letter; on a button or a choice it opens the note.
-        Binding("exclamation_mark", "app.safety", "Safety note", show=False, id="action_form.safety"),
+        Binding(
+            "exclamation_mark", "app.safety", "Safety note", show=False, id="action_form.safety"
+        ),
     ]
 
     def __init__(
@@ -101,7 +103,9 @@ class ActionForm(ModalScreen[Action | None]):
             yield Static(Content(title), classes="dialog-title")
             with Horizontal(classes="form-row"):
                 yield Label("Name", classes="form-label")
-                yield Input(self._name, placeholder="What you will do", id="form-name", compact=True)
+                yield Input(
+                    self._name, placeholder="What you will do", id="form-name", compact=True
+                )
             with Horizontal(classes="form-row"):
                 yield Label("How often", classes="form-label")
                 yield Select(
@@ -114,7 +118,10 @@ class ActionForm(ModalScreen[Action | None]):
             with Horizontal(classes="form-row"):
                 yield Label("Times each", classes="form-label")
                 yield Input(
-                    str(action.target if action else 1), type="integer", id="form-target", compact=True
+                    str(action.target if action else 1),
+                    type="integer",
+                    id="form-target",
+                    compact=True,
                 )
             with Horizontal(classes="form-row"):
                 yield Label("Guide step", classes="form-label")
@@ -131,7 +138,9 @@ class ActionForm(ModalScreen[Action | None]):
                 )
             if action is not None:
                 yield Static(
-                    Content("Changing how often re-counts its streaks; the entries stay as they are."),
+                    Content(
+                        "Changing how often re-counts its streaks; the entries stay as they are."
+                    ),
                     classes="dialog-help",
                 )
             yield Static(id="form-error")
@@ -144,7 +153,9 @@ class ActionForm(ModalScreen[Action | None]):
         draft = drafts.take(self.app, self.draft_key)
         if draft is not None:
             drafts.put_back(self, draft)
-            self.app.notify("Your unsaved words are back, as you left them.", markup=False, timeout=4)
+            self.app.notify(
+                "Your unsaved words are back, as you left them.", markup=False, timeout=4
+            )
         self.query_one("#form-name", Input).focus()
 
     def _value(self, selector: str) -> str:

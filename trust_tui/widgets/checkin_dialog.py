@@ -64,4 +64,3 @@ class CheckInDialog(LogDialog):
         raw = self.query_one("#checkin-rating", Input).value.strip()
         rating = parse_rating(raw) if raw else None
         return [LogRequested(self.action.id, self.day(), note, rating)]
-

@@ -47,10 +47,14 @@ def put_back(node: DOMNode, values: Mapping[str, str]) -> None:
             widget.move_cursor(widget.document.end)
 
 
-def keep(app: App[Any], key: Hashable, values: Mapping[str, str], initial: Mapping[str, str]) -> bool:
+def keep(
+    app: App[Any], key: Hashable, values: Mapping[str, str], initial: Mapping[str, str]
+) -> bool:
     """Keep `values` as the draft for `key` if they differ from what the dialog opened with
     (beyond spaces); returns True if a draft is kept."""
-    changed = any(value.strip() != initial.get(field, "").strip() for field, value in values.items())
+    changed = any(
+        value.strip() != initial.get(field, "").strip() for field, value in values.items()
+    )
     if not changed:
         forget(app, key)
         return False
@@ -69,4 +73,6 @@ def forget(app: App[Any], key: Hashable) -> None:
 
 def pending(app: App[Any]) -> int:
     """How many dialogs hold unsaved words (asked before quitting)."""
-    return sum(1 for values in _DRAFTS.get(app, {}).values() if any(v.strip() for v in values.values()))
+    return sum(
+        1 for values in _DRAFTS.get(app, {}).values() if any(v.strip() for v in values.values())
+    )

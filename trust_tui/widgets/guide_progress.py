@@ -38,7 +38,11 @@ def part_label(part: Part, steps: Mapping[str, StepProgress], week: int | None) 
     one_time = [s for s in part.steps if s.kind == "one-time"]
     if one_time:
         done = sum(1 for s in one_time if (p := steps.get(s.id)) and p.done_on)
-        return f"Part {part.id} ✓" if done == len(one_time) else f"Part {part.id} {done}/{len(one_time)}"
+        return (
+            f"Part {part.id} ✓"
+            if done == len(one_time)
+            else f"Part {part.id} {done}/{len(one_time)}"
+        )
     if week is None:
         return f"Part {part.id} not started"
     return f"Part {part.id} week {week}"

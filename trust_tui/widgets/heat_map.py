@@ -60,7 +60,9 @@ class HeatMap(Widget):
             end = start + dt.timedelta(days=6)
             if start.day == 1 or start.month != end.month or w == 0:
                 name = (end if start.month != end.month else start).strftime("%b")
-                if w * 2 + len(name) <= len(months) and all(c == " " for c in months[w * 2 : w * 2 + len(name) + 1]):
+                if w * 2 + len(name) <= len(months) and all(
+                    c == " " for c in months[w * 2 : w * 2 + len(name) + 1]
+                ):
                     months[w * 2 : w * 2 + len(name)] = list(name)
         out.append("     " + "".join(months).rstrip() + "\n", style=label_style)
         top = max(self._counts.values(), default=0)

@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, TextArea
 
 from trust_tui.domain.models import Action
 from trust_tui.domain.validation import clean_name, unique_slug
-from trust_tui.messages import ActionSaved, LogRequested
+from trust_tui.messages import ActionSaved
 from trust_tui.widgets.note_dialog import LogDialog
 
 __all__ = ["NeedsDialog", "need_action"]
@@ -59,4 +59,3 @@ class NeedsDialog(LogDialog):
             actions = data.snapshot.actions if data else ()
             messages.append(ActionSaved(need_action(name, actions)))
         return messages
-

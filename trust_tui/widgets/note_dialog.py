@@ -80,7 +80,9 @@ class LogDialog(ModalScreen[bool]):
         draft = drafts.take(self.app, self.draft_key)
         if draft is not None:
             drafts.put_back(self, draft)
-            self.app.notify("Your unsaved words are back, as you left them.", markup=False, timeout=4)
+            self.app.notify(
+                "Your unsaved words are back, as you left them.", markup=False, timeout=4
+            )
         first = self.query("#log-date, Input, TextArea").first()
         first.focus()
 

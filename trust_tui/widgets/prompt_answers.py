@@ -45,7 +45,9 @@ class AnswerArea(TextArea):
 class PromptAnswers(Vertical):
     """One labelled `AnswerArea` per prompt of a step."""
 
-    def __init__(self, step_id: str, prompts: tuple[Prompt, ...], answers: Mapping[str, str]) -> None:
+    def __init__(
+        self, step_id: str, prompts: tuple[Prompt, ...], answers: Mapping[str, str]
+    ) -> None:
         super().__init__(id="step-answers")
         self.step_id = step_id
         self._prompts = prompts

@@ -55,13 +55,16 @@ class StepList(OptionList):
         """Fill the list once; later calls only refresh the done marks (keeps the highlight)."""
         if self.option_count:
             for step in guide.ordered_steps():
-                self.replace_option_prompt(step_option_id(step.id), _step_prompt(step, steps.get(step.id)))
+                self.replace_option_prompt(
+                    step_option_id(step.id), _step_prompt(step, steps.get(step.id))
+                )
             return
         options: list[Option] = []
         for part in guide.parts:
             options.append(Option(_part_prompt(part), id=part_option_id(part.id)))
             options.extend(
-                Option(_step_prompt(s, steps.get(s.id)), id=step_option_id(s.id)) for s in part.steps
+                Option(_step_prompt(s, steps.get(s.id)), id=step_option_id(s.id))
+                for s in part.steps
             )
         self.add_options(options)
 

@@ -88,7 +88,9 @@ class StepReader(VerticalScroll):
         self.show_feeds(feeds)
         await (await self._body()).update(step.body)
         if step.kind == "one-time" and step.prompts:
-            self.answers = PromptAnswers(step.id, step.prompts, progress.answers if progress else {})
+            self.answers = PromptAnswers(
+                step.id, step.prompts, progress.answers if progress else {}
+            )
             await self.mount(self.answers)
         self.scroll_home(animate=False)
 
