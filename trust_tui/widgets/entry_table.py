@@ -12,6 +12,8 @@ from trust_tui.domain.models import Action, LogEntry
 __all__ = ["EntryTable", "first_line"]
 
 NOTE_PREVIEW = 60
+OTHER_COLUMNS = 52
+"""Date, action and rating columns with their padding, and the scroll bar."""
 
 
 def first_line(note: str, width: int = NOTE_PREVIEW) -> str:
@@ -40,6 +42,8 @@ class EntryTable(DataTable[Text]):
     def show(self, entries: Sequence[LogEntry], actions: dict[str, Action]) -> None:
         """Rows for `entries` (already newest first), keeping the cursor near where it was."""
         keep, row = self.highlighted_uid, self.cursor_row
+        # The preview ends with "…" where the screen ends, not mid-word at its edge.
+        preview = max(16, min(NOTE_PREVIEW, self.app.size.width - OTHER_COLUMNS))
         self.clear()
         for entry in entries:
             action = actions.get(entry.action)
@@ -48,7 +52,7 @@ class EntryTable(DataTable[Text]):
                 Text(entry.date.strftime("%a %d %b %Y"), no_wrap=True),
                 Text(name[:22], no_wrap=True),
                 Text("" if entry.rating is None else f"{entry.rating}/10"),
-                Text(first_line(entry.note), no_wrap=True, overflow="ellipsis"),
+                Text(first_line(entry.note, preview), no_wrap=True, overflow="ellipsis"),
                 key=entry.uid,
             )
         if not self.row_count:
