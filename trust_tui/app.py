@@ -288,10 +288,12 @@ class TrustApp(App[int]):
         if self.tracker is None or self.data is None:
             return
         before = self.data.streaks.get(message.action_id)
+        # A dialog dates its entry on the today it opened with; if "today" went back since
+        # (the hour the day starts was moved later, the clock was set back), that day is now
+        # ahead of today. Refusing it would throw away the words: log them for today instead.
+        day = min(message.day, self.data.today)
         try:
-            data, entry = self.tracker.log(
-                message.action_id, message.day, message.note, message.rating
-            )
+            data, entry = self.tracker.log(message.action_id, day, message.note, message.rating)
         except ValidationError as error:
             self._refuse(error)
             return
@@ -466,7 +468,7 @@ class TrustApp(App[int]):
         """However the app ends (q, ctrl+q, a test leaving run_test), queued writes finish first."""
         failure = await self.flush_writes()
         if failure is not None:
-            self.exit(1, message=self._unsaved_text())
+            self.exit(1, return_code=1, message=self._unsaved_text())
 
     def _take_unsaved_screen_text(self) -> None:
         """Screens holding typed text not yet posted (the Guide's answer boxes) hand it over
@@ -496,7 +498,7 @@ class TrustApp(App[int]):
             )
             return
         if failure is not None:
-            self.exit(1, message=self._unsaved_text())
+            self.exit(1, return_code=1, message=self._unsaved_text())
             return
         if not self._drafts_warned and self._pending_drafts():
             # A note closed with escape lives only in memory: say so once before it goes.

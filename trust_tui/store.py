@@ -149,6 +149,9 @@ class Store:
         self._lock_timeout = lock_timeout
         self._mutex = threading.RLock()  # one operation at a time per Store (app worker threads)
         self._cache: _Cached | None = None
+        self._held_data = False
+        """This Store has read or written the file holding data: if it is gone or blank now,
+        it was moved, deleted or emptied under us, and only `open()` may start a new one."""
 
     @property
     def backup_dir(self) -> Path:
@@ -200,6 +203,8 @@ class Store:
             if cache is not None and cache.data == data and cache.snapshot is not None:
                 return cache.snapshot
             raw = self._decode(data)
+            if raw is None and self._held_data:
+                raise self._corrupt("it is empty, yet it held your data when last read")
             if raw is None:  # blank, no backups: a new file, created by the next open or change
                 blank = seed(
                     Settings(), self.default_actions, self._now().isoformat(timespec="seconds")
@@ -246,12 +251,21 @@ class Store:
         self.add_logs((entry,))
 
     def add_logs(self, entries: Iterable[LogEntry]) -> None:
-        """Append entries in one write."""
+        """Append entries in one write.
+
+        An entry whose uid is already in the file is left as it is: a write retried after it
+        did reach the disk (the folder's fsync failed after the rename) adds nothing twice.
+        """
         new = tuple(entries)
-        self._mutate(
-            lambda raw: logtable.append(raw.setdefault("logs", {}), new),
-            lambda logs: logtable.with_added(logs, new),
-        )
+        added = new
+
+        def change(raw: Raw) -> None:
+            nonlocal added
+            table = raw.setdefault("logs", {})
+            added = logtable.not_in(table, new)
+            logtable.append(table, added)
+
+        self._mutate(change, lambda logs: logtable.with_added(logs, added))
 
     def update_log(self, entry: LogEntry) -> None:
         """Replace the entry with the same uid (keeping its place and document id)."""
@@ -345,6 +359,10 @@ class Store:
             cache, self._cache = self._cache, None  # never leave a half-changed cache behind
             derivable = cache is not None and cache.data == data and cache.snapshot is not None
             raw = None if data is None else self._decode(data, cache)
+            if self._held_data and data is None:
+                raise errors.file_missing(self.path)
+            if self._held_data and raw is None:
+                raise self._corrupt("it is empty, yet it held your data when last read")
             if data is None or raw is None:
                 raw = seed(
                     Settings(), self.default_actions, self._now().isoformat(timespec="seconds")
@@ -381,6 +399,7 @@ class Store:
         version = schema_version(raw)
         if version > SCHEMA_VERSION:
             raise errors.newer_schema(self.path, version)
+        self._held_data = True
         return raw
 
     def _remember(self, data: bytes, raw: Raw) -> Snapshot:
@@ -424,6 +443,7 @@ class Store:
             self._storage.write_bytes(data)
         except OSError as error:
             raise self._os_error(error, writing=True) from None
+        self._held_data = True
         return data
 
     @contextmanager

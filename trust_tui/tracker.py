@@ -204,6 +204,9 @@ class Tracker:
         self._flush_lock = threading.Lock()
         self._generation = 0
         """Bumped by every in-memory change: a reload started before a change is stale."""
+        self._attempts = 0
+        """Bumped by every write attempt as it ends: a reload that began before a write
+        finished may not hold it, yet that write is no longer replayed from the queue."""
         self._signature: tuple[Any, ...] | None = None
 
     # --- reading ---------------------------------------------------------------------------
@@ -268,24 +271,28 @@ class Tracker:
         """Cheap: has the file changed since we last read it (ours or another process's write)?"""
         return self._safe_signature() != self._signature
 
-    def read_file(self) -> tuple[int, tuple[Any, ...] | None, Snapshot]:
+    def read_file(self) -> tuple[tuple[int, int], tuple[Any, ...] | None, Snapshot]:
         """Read the file as it is now. Safe to call from a thread; apply with `accept_read`."""
-        generation = self._generation
+        generation = (self._generation, self._attempts)
         signature = self._safe_signature()
         snapshot = self._store.load()
         return generation, signature, snapshot
 
     def accept_read(
-        self, generation: int, signature: tuple[Any, ...] | None, snapshot: Snapshot
+        self, generation: tuple[int, int], signature: tuple[Any, ...] | None, snapshot: Snapshot
     ) -> AppData | None:
         """Adopt a fresh read, replaying writes not yet confirmed on disk.
 
-        Returns None (and keeps the current data) when a change happened in memory meanwhile:
-        the write of that change alters the file, so the next poll reads it again.
+        Returns None (and keeps the current data) when a change happened in memory meanwhile,
+        or a write ended meanwhile (the read may predate it): the file has changed since, so
+        the next poll reads it again.
         """
-        if generation != self._generation:
+        if generation != (self._generation, self._attempts):
             return None
-        for pending in self._unconfirmed():
+        unconfirmed = self._unconfirmed()
+        if self._attempts != generation[1]:
+            return None  # a write ended while we looked at the queue
+        for pending in unconfirmed:
             snapshot = pending.apply(snapshot)
         self._signature = signature
         self._data = self._compute(snapshot)
@@ -356,7 +363,11 @@ class Tracker:
         return data, entry
 
     def edit(self, entry: LogEntry) -> AppData:
-        check_day(entry.date, self.data.today)
+        before = next((e for e in self.data.snapshot.logs if e.uid == entry.uid), None)
+        if before is None or before.date != entry.date:
+            # Only a new date is checked: an entry may lie after a "today" that went back (the
+            # day now starts later than when it was logged), and its note stays editable.
+            check_day(entry.date, self.data.today)
         note = clean_text(entry.note or "", field="note")
         rating = entry.rating
         if rating is not None:
@@ -461,6 +472,9 @@ class Tracker:
                     self._queue.appendleft(pending)
                     return WriteFailure(pending.label, error)
                 finally:
+                    # Counted before it leaves "in flight", so a concurrent `accept_read`
+                    # that missed it in both places sees the count move and gives up.
+                    self._attempts += 1
                     self._in_flight = None
         return None
 

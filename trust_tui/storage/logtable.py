@@ -29,6 +29,17 @@ def append(table: Table, entries: tuple[LogEntry, ...]) -> None:
         table[str(first + offset)] = entry.to_doc()
 
 
+def not_in(table: Table, entries: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
+    """The entries whose uid is not in `table` yet (nor earlier in `entries`)."""
+    seen = {doc.get("uid") for doc in table.values()}
+    fresh: list[LogEntry] = []
+    for entry in entries:
+        if entry.uid not in seen:
+            seen.add(entry.uid)
+            fresh.append(entry)
+    return tuple(fresh) if len(fresh) != len(entries) else entries
+
+
 def ids_of(table: Table, uid: str) -> list[str]:
     """Document ids holding `uid` (more than one only after a hand edit)."""
     return [key for key, doc in table.items() if doc.get("uid") == uid]
