@@ -211,3 +211,19 @@ def test_an_entry_dated_after_a_today_that_moved_back_can_still_be_edited(
     tracker.edit(dataclasses.replace(entry, note="past midnight, and more"))
     assert tracker.flush() is None
     assert _notes(app_db) == ["past midnight, and more"]
+
+
+def test_an_app_left_open_for_days_still_takes_a_backup_each_day(
+    app_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tracker = _tracker(app_db)  # opened on Friday: Friday's backup
+    tracker.log("stay-in-touch", TODAY, "friday")
+    assert tracker.flush() is None
+    monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-30T20:00:00+01:00")  # still open on Monday
+    tracker.refresh_today()
+    tracker.log("stay-in-touch", dt.date(2026, 11, 30), "monday")
+    assert tracker.flush() is None
+    names = sorted(p.name for p in (app_db.parent / "backups").iterdir())
+    assert names == ["trust-2026-11-27.json", "trust-2026-11-30.json"]
+    monday = json.loads((app_db.parent / "backups" / "trust-2026-11-30.json").read_text())
+    assert [d["note"] for d in monday["logs"].values()] == ["friday"]  # before Monday's change

@@ -241,6 +241,22 @@ class Store:
                     continue  # doctor reports unreadable documents
         return dates
 
+    def daily_backup(self) -> None:
+        """Take today's backup if it is not there yet: for a process that stays open for days
+        (`open()` takes it at start-up). A file that cannot be read is not backed up (it would
+        push a good backup out of the seven kept). Never raises: a backup never stops a save.
+        """
+        if backups.daily_backup_path(self._file, self._now().date()).exists():
+            return
+        with self._mutex:
+            try:
+                with self._locked(shared=False):
+                    data = self._read_bytes()
+                    if data is not None and self._decode(data) is not None:
+                        self._daily_backup(data)
+            except StoreError:
+                return
+
     def newest_backup(self) -> Path | None:
         """The newest backup that is readable and of a schema this version understands."""
         return backups.newest_good(self._file, is_good_backup)

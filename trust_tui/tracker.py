@@ -460,6 +460,8 @@ class Tracker:
         Thread-safe: concurrent calls write one change at a time, oldest first.
         """
         with self._flush_lock:
+            if self._queue:
+                self._store.daily_backup()  # an app left open for days backs up each day
             while self._queue:
                 # In flight before it leaves the queue: a reload replaying unconfirmed
                 # changes must never miss it (seeing it twice is harmless).
