@@ -7,17 +7,16 @@ its change stays on screen, so nothing typed is lost; `flush()` reports the fail
 
 Each pending change is idempotent (it replaces by uid or id), so replaying the queue on top of
 a fresh read of the file (after another process wrote) gives the right picture whether or not
-the write already reached the disk.
+the write already reached the disk. The queue is `write_queue.WriteQueue`; the in-memory edits
+are `snapshot_edits`.
 """
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime as dt
-import threading
 import uuid
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +32,20 @@ from trust_tui.domain.streaks import (
 )
 from trust_tui.domain.summary import WeeklySummary, summary_from_counts
 from trust_tui.domain.validation import ValidationError, clean_text, parse_rating
+from trust_tui.snapshot_edits import drop_log as _drop_log
+from trust_tui.snapshot_edits import insert_new_log as _insert_new_log
+from trust_tui.snapshot_edits import put_action as _put_action
+from trust_tui.snapshot_edits import put_log as _put_log
+from trust_tui.snapshot_edits import put_settings as _put_settings
+from trust_tui.snapshot_edits import put_step as _put_step
+from trust_tui.snapshot_edits import sort_key as _sort_key  # noqa: F401 - benchmarks/experiments.py
+from trust_tui.write_queue import (
+    PendingWrite,
+    WriteFailure,
+    WriteQueue,
+    write_delete,
+    write_update,
+)
 
 if TYPE_CHECKING:
     from trust_tui.store import Store
@@ -99,96 +112,6 @@ def data_from_counts(
     return AppData(snapshot, today, streaks, summary, db_path)
 
 
-@dataclass(frozen=True, slots=True)
-class PendingWrite:
-    """One change: how it looks in memory (`apply`) and how it reaches the file (`write`)."""
-
-    label: str
-    """Says what it is, for the error message ("your note for Weekly check-in")."""
-    apply: Callable[[Snapshot], Snapshot]
-    write: Callable[[Store], Any]
-    text: str = ""
-    """The user's words in it, printed if the app must close before it could be saved."""
-
-
-@dataclass(frozen=True, slots=True)
-class WriteFailure:
-    label: str
-    error: Exception
-
-    @property
-    def message(self) -> str:
-        return f"Could not save {self.label}: {self.error}"
-
-
-# --- pure snapshot edits (idempotent) -------------------------------------------------------
-
-
-def _sort_key(entry: LogEntry) -> tuple[dt.date, str]:
-    return (entry.date, entry.logged_at)
-
-
-def _without_log(snapshot: Snapshot, uid: str) -> tuple[LogEntry, ...]:
-    return tuple(e for e in snapshot.logs if e.uid != uid)
-
-
-def _put_log(snapshot: Snapshot, entry: LogEntry) -> Snapshot:
-    logs = list(snapshot.logs)
-    if any(e.uid == entry.uid for e in logs):
-        logs = [e for e in logs if e.uid != entry.uid]
-    index = bisect.bisect_right(logs, _sort_key(entry), key=_sort_key)
-    logs.insert(index, entry)
-    return dataclasses.replace(snapshot, logs=tuple(logs))
-
-
-def _insert_new_log(snapshot: Snapshot, entry: LogEntry) -> Snapshot:
-    """`_put_log` for an entry with a fresh uid (uuid4), which cannot be there yet: no uid scan."""
-    logs = list(snapshot.logs)
-    logs.insert(bisect.bisect_right(logs, _sort_key(entry), key=_sort_key), entry)
-    return dataclasses.replace(snapshot, logs=tuple(logs))
-
-
-def _drop_log(snapshot: Snapshot, uid: str) -> Snapshot:
-    return dataclasses.replace(snapshot, logs=_without_log(snapshot, uid))
-
-
-def _put_action(snapshot: Snapshot, action: Action) -> Snapshot:
-    others = tuple(a for a in snapshot.actions if a.id != action.id)
-    if len(others) == len(snapshot.actions):
-        return dataclasses.replace(snapshot, actions=(*others, action))
-    actions = tuple(action if a.id == action.id else a for a in snapshot.actions)
-    return dataclasses.replace(snapshot, actions=actions)
-
-
-def _put_settings(snapshot: Snapshot, settings: Settings) -> Snapshot:
-    return dataclasses.replace(snapshot, settings=settings)
-
-
-def _put_step(snapshot: Snapshot, progress: StepProgress) -> Snapshot:
-    steps = dict(snapshot.steps)
-    steps[progress.step] = progress
-    return dataclasses.replace(snapshot, steps=steps)
-
-
-def _write_update(store: Store, entry: LogEntry) -> None:
-    from trust_tui.store import EntryNotFoundError
-
-    try:
-        store.update_log(entry)
-    except EntryNotFoundError:
-        # Deleted by another process meanwhile: keep the user's words rather than drop them.
-        store.add_log(entry)
-
-
-def _write_delete(store: Store, uid: str) -> None:
-    from trust_tui.store import EntryNotFoundError
-
-    try:
-        store.delete_log(uid)
-    except EntryNotFoundError:
-        pass  # already gone (another process): the wish is fulfilled
-
-
 class Tracker:
     """In-memory AppData plus an ordered queue of writes to the store."""
 
@@ -199,14 +122,9 @@ class Tracker:
         self._data: AppData | None = None
         self._grouped: Grouped = {}
         """`day_counts_by_action(self._data.snapshot.logs, self._data.today)`, kept up to date."""
-        self._queue: deque[PendingWrite] = deque()
-        self._in_flight: PendingWrite | None = None
-        self._flush_lock = threading.Lock()
+        self._writes = WriteQueue()
         self._generation = 0
         """Bumped by every in-memory change: a reload started before a change is stale."""
-        self._attempts = 0
-        """Bumped by every write attempt as it ends: a reload that began before a write
-        finished may not hold it, yet that write is no longer replayed from the queue."""
         self._signature: tuple[Any, ...] | None = None
 
     # --- reading ---------------------------------------------------------------------------
@@ -273,7 +191,7 @@ class Tracker:
 
     def read_file(self) -> tuple[tuple[int, int], tuple[Any, ...] | None, Snapshot]:
         """Read the file as it is now. Safe to call from a thread; apply with `accept_read`."""
-        generation = (self._generation, self._attempts)
+        generation = (self._generation, self._writes.attempts)
         signature = self._safe_signature()
         snapshot = self._store.load()
         return generation, signature, snapshot
@@ -287,10 +205,10 @@ class Tracker:
         or a write ended meanwhile (the read may predate it): the file has changed since, so
         the next poll reads it again.
         """
-        if generation != (self._generation, self._attempts):
+        if generation != (self._generation, self._writes.attempts):
             return None
-        unconfirmed = self._unconfirmed()
-        if self._attempts != generation[1]:
+        unconfirmed = self._writes.unconfirmed()
+        if self._writes.attempts != generation[1]:
             return None  # a write ended while we looked at the queue
         for pending in unconfirmed:
             snapshot = pending.apply(snapshot)
@@ -303,7 +221,7 @@ class Tracker:
     def _change(self, pending: PendingWrite) -> AppData:
         snapshot = pending.apply(self.data.snapshot)
         self._generation += 1
-        self._queue.append(pending)
+        self._writes.add(pending)
         self._data = self._compute(snapshot, self.data.today)
         return self._data
 
@@ -325,7 +243,7 @@ class Tracker:
             if action.id == entry.action:
                 streaks[action.id] = streak_from_counts(action, counts, data.today, week_start)
         self._generation += 1
-        self._queue.append(pending)
+        self._writes.add(pending)
         self._data = self._compute(snapshot, data.today, grouped, streaks)
         return self._data
 
@@ -377,7 +295,7 @@ class Tracker:
             PendingWrite(
                 f"your changes to the entry of {entry.date.isoformat()}",
                 lambda s, e=entry: _put_log(s, e),
-                lambda store, e=entry: _write_update(store, e),
+                lambda store, e=entry: write_update(store, e),
                 entry.note,
             )
         )
@@ -390,7 +308,7 @@ class Tracker:
             PendingWrite(
                 f"the deletion of the entry of {entry.date.isoformat()}",
                 lambda s, u=uid: _drop_log(s, u),
-                lambda store, u=uid: _write_delete(store, u),
+                lambda store, u=uid: write_delete(store, u),
             )
         )
         return data, entry
@@ -422,7 +340,7 @@ class Tracker:
         )
         snapshot = pending.apply(self.data.snapshot)
         self._generation += 1
-        self._queue.append(pending)
+        self._writes.add(pending)
         # The hour the day starts may move "today": recompute it.
         self._data = self._compute(snapshot)
         return self._data
@@ -439,46 +357,20 @@ class Tracker:
 
     # --- writing (thread) --------------------------------------------------------------------
 
-    def _unconfirmed(self) -> list[PendingWrite]:
-        items = list(self._queue)
-        in_flight = self._in_flight
-        if in_flight is not None:
-            items.insert(0, in_flight)
-        return items
-
     def unsaved_notes(self) -> list[tuple[str, str]]:
         """(label, the user's words) for every change not yet confirmed on disk."""
-        return [(p.label, p.text) for p in self._unconfirmed()]
+        return [(p.label, p.text) for p in self._writes.unconfirmed()]
 
     @property
     def pending_count(self) -> int:
-        return len(self._queue) + (1 if self._in_flight is not None else 0)
+        return len(self._writes)
 
     def flush(self) -> WriteFailure | None:
         """Write queued changes in order; stop at the first failure and keep it queued.
 
         Thread-safe: concurrent calls write one change at a time, oldest first.
         """
-        with self._flush_lock:
-            if self._queue:
-                self._store.daily_backup()  # an app left open for days backs up each day
-            while self._queue:
-                # In flight before it leaves the queue: a reload replaying unconfirmed
-                # changes must never miss it (seeing it twice is harmless).
-                pending = self._queue[0]
-                self._in_flight = pending
-                self._queue.popleft()
-                try:
-                    pending.write(self._store)
-                except Exception as error:  # noqa: BLE001 - reported to the user, and the change kept
-                    self._queue.appendleft(pending)
-                    return WriteFailure(pending.label, error)
-                finally:
-                    # Counted before it leaves "in flight", so a concurrent `accept_read`
-                    # that missed it in both places sees the count move and gives up.
-                    self._attempts += 1
-                    self._in_flight = None
-        return None
+        return self._writes.flush(self._store)
 
 
 def check_day(day: dt.date, today: dt.date) -> None:
