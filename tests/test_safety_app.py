@@ -128,9 +128,7 @@ async def test_logging_while_another_process_logs_keeps_both(app_db: Path) -> No
     )
     app = TrustApp(db_path=app_db)
     async with app.run_test(size=SIZE) as pilot:
-        other = subprocess.Popen(
-            [sys.executable, "-c", script, str(app_db)], env=os.environ.copy()
-        )
+        other = subprocess.Popen([sys.executable, "-c", script, str(app_db)], env=os.environ.copy())
         table = app.screen.query_one("#today-actions")
         for i in range(8):
             table.move_cursor(row=2)
