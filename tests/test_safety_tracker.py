@@ -227,3 +227,15 @@ def test_an_app_left_open_for_days_still_takes_a_backup_each_day(
     assert names == ["trust-2026-11-27.json", "trust-2026-11-30.json"]
     monday = json.loads((app_db.parent / "backups" / "trust-2026-11-30.json").read_text())
     assert [d["note"] for d in monday["logs"].values()] == ["friday"]  # before Monday's change
+
+
+def test_a_settings_change_keeps_what_another_process_changed_meanwhile(app_db: Path) -> None:
+    tracker = _tracker(app_db)
+    old = tracker.data.snapshot.settings
+    # The command line changes the hour the day starts while the app is open.
+    assert main(["--db", str(app_db), "settings", "--day-starts-at", "04:00"]) == 0
+    # The app, still showing the old settings, changes only the week start.
+    tracker.save_settings(dataclasses.replace(old, week_start="sunday"))
+    assert tracker.flush() is None
+    stored = json.loads(app_db.read_text())["meta"]["1"]["settings"]
+    assert stored == {"week_start": "sunday", "day_starts_at": "04:00"}

@@ -320,9 +320,17 @@ class Store:
 
         self._mutate(change)
 
-    def set_settings(self, settings: Settings) -> None:
+    def set_settings(self, settings: Settings, fields: Iterable[str] | None = None) -> None:
+        """Store the settings; with `fields`, only those (another process may have changed
+        the others since this one read the file)."""
+        wanted = settings.to_doc()
+        names = set(wanted) if fields is None else set(fields)
+
         def change(raw: Raw) -> None:
-            _table(raw, "meta").update({"settings": settings.to_doc()})
+            meta = _table(raw, "meta")
+            current = (meta.all() or [{}])[0].get("settings") or {}
+            merged = {**current, **{k: v for k, v in wanted.items() if k in names}}
+            meta.update({"settings": merged})
 
         self._mutate(change)
 

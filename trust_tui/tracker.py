@@ -333,10 +333,19 @@ class Tracker:
         )
 
     def save_settings(self, settings: Settings) -> AppData:
+        # Only what this change touches is written (and replayed over a reload), so a setting
+        # changed meanwhile by `trust-tui settings` is not put back.
+        changed = tuple(
+            f.name
+            for f in dataclasses.fields(Settings)
+            if getattr(settings, f.name) != getattr(self.data.snapshot.settings, f.name)
+        )
         pending = PendingWrite(
             "your settings",
-            lambda s, v=settings: _put_settings(s, v),
-            lambda store, v=settings: store.set_settings(v),
+            lambda s, v=settings, c=changed: _put_settings(
+                s, dataclasses.replace(s.settings, **{name: getattr(v, name) for name in c})
+            ),
+            lambda store, v=settings, c=changed: store.set_settings(v, c),
         )
         snapshot = pending.apply(self.data.snapshot)
         self._generation += 1
