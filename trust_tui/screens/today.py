@@ -60,7 +60,7 @@ class _Footer(Footer):
 class TodayScreen(Screen[None]):
     AUTO_FOCUS = "#today-actions"
     BINDINGS = [
-        Binding("l", "log", "Log", id="today.log", show=False),
+        Binding("l", "log", "Log (enter does the same)", id="today.log", show=False),
         Binding("n", "log_note", "Note", id="today.log_note", tooltip="Log with a note"),
         Binding(
             "b", "backfill", "Earlier day", id="today.backfill", tooltip="Log for an earlier date"
