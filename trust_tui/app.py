@@ -3,97 +3,43 @@
 Screens read `app.data` (an `AppData`) and subscribe to `app.data_changed`; they change the
 data by posting the messages of `trust_tui.messages`, handled here: validate, update memory,
 publish, then write to disk in a thread worker (DESIGN §6, CONTRACT "the full-screen app").
+
+The app is one class in four files, split by responsibility: start-up and the guide here,
+navigation and the palette in `app_commands`, message handlers in `app_changes`, writing,
+polling and quitting in `app_writes`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import gc
-import importlib
-import time
-from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from textual import events, work
-from textual.app import App, SystemCommand
+from textual import events
+from textual.app import App
 from textual.binding import Binding
-from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
 from trust_tui import clock
-from trust_tui.messages import (
-    ActionSaved,
-    EntryDeleted,
-    EntryEdited,
-    EntryRestored,
-    LogRequested,
-    SettingsChanged,
-    StepSaved,
-)
+from trust_tui.app_changes import ChangesMixin
+from trust_tui.app_commands import MODE_SCREENS, CommandsMixin, mode_factory
+from trust_tui.app_writes import POLL_SECONDS, WritesMixin
 from trust_tui.paths import resolve_db_path
 
 if TYPE_CHECKING:
     from trust_tui.guide import Guide, Step
-    from trust_tui.tracker import AppData, Tracker, WriteFailure
+    from trust_tui.tracker import AppData, Tracker
 
 __all__ = ["MODE_SCREENS", "TrustApp"]
 
-POLL_SECONDS = 2.0
-"""How often the app looks at the clock (rollover) and the file (another process's writes)."""
 
-MODE_SCREENS: dict[str, tuple[str, str, str]] = {
-    # mode: (module in trust_tui.screens, class, title for "go: …")
-    "today": ("today", "TodayScreen", "Today"),
-    "week": ("week", "WeekScreen", "Week"),
-    "history": ("history", "HistoryScreen", "History"),
-    "guide": ("guide", "GuideScreen", "Guide"),
-    "actions": ("actions", "ActionsScreen", "Actions"),
-    "settings": ("settings", "SettingsScreen", "Settings"),
-}
-
-WRITE_DELAY = 0.01
-"""Seconds a write worker lets the UI thread paint the change before it writes. The write
-re-encodes the whole file in C calls that hold the GIL for milliseconds at 50,000 logs; started at
-once, it delays the repaint of the key press it saves (DESIGN §8). The change is queued in memory
-meanwhile, and quitting flushes the queue without waiting for this pause."""
-
-WEEK_MILESTONES = frozenset({4, 8, 12, 26, 52, 104})
-DAY_MILESTONES = frozenset({7, 30, 100, 365})
-
-
-def _screen_class(module: str, name: str) -> type[Screen[Any]] | None:
-    """The screen class, or None while a colleague's file is not there yet."""
-    try:
-        mod = importlib.import_module(f"trust_tui.screens.{module}")
-    except ModuleNotFoundError as error:
-        if error.name == f"trust_tui.screens.{module}":
-            return None
-        raise
-    return getattr(mod, name, None)
-
-
-def _mode_factory(mode: str) -> Callable[[], Screen[Any]]:
-    module, name, title = MODE_SCREENS[mode]
-
-    def make() -> Screen[Any]:
-        cls = _screen_class(module, name)
-        if cls is None:
-            from trust_tui.screens.placeholder import PlaceholderScreen
-
-            return PlaceholderScreen(title)
-        return cls()
-
-    return make
-
-
-class TrustApp(App[int]):
+class TrustApp(CommandsMixin, ChangesMixin, WritesMixin, App[int]):
     """A private companion for rebuilding a partner's trust."""
 
     CSS_PATH = "app.tcss"
     TITLE = "trust-tui"
-    MODES = {mode: _mode_factory(mode) for mode in MODE_SCREENS}
+    MODES = {mode: mode_factory(mode) for mode in MODE_SCREENS}
     DEFAULT_MODE = "today"
     """The first screen: starting on Textual's default screen and switching to Today cost a
     second screen and two re-parses of the CSS."""
@@ -180,189 +126,6 @@ class TrustApp(App[int]):
             return
         self.set_interval(POLL_SECONDS, self.poll_now, name="poll clock and file")
 
-    # --- navigation ------------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("go", "help") and (self.data is None or isinstance(self.screen, ModalScreen)):
-            return False
-        if action == "safety" and type(self.screen).__name__ == "SafetyScreen":
-            return False
-        # In a dialog, q is a letter of the note; escape closes the dialog first.
-        return not (
-            action == "quit" and isinstance(self.screen, ModalScreen) and self.data is not None
-        )
-
-    async def action_go(self, mode: str) -> None:
-        if self.data is None or mode not in MODE_SCREENS:
-            return
-        await self.switch_mode(mode)
-
-    def action_help(self) -> None:
-        cls = _screen_class("help", "HelpScreen")
-        if cls is None:
-            self.notify("Help is on its way.", markup=False)
-            return
-        self.push_screen(cls())
-
-    def action_safety(self) -> None:
-        cls = _screen_class("safety", "SafetyScreen")
-        if cls is None:
-            self.notify(
-                "If your partner becomes aggressive or threatening, step away and get help. "
-                "This app does not replace a counsellor.",
-                title="Safety",
-                markup=False,
-            )
-            return
-        self.push_screen(cls())
-
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        # Textual's "Screenshot" would write the screen (notes, ratings) to an SVG in the
-        # current folder, readable by others: not offered for private notes.
-        yield from (c for c in super().get_system_commands(screen) if c.title != "Screenshot")
-        if self.data is None:
-            return
-        for mode, (_, _, title) in MODE_SCREENS.items():
-            yield SystemCommand(f"go: {title}", f"Open the {title} screen", self._go(mode))
-        yield SystemCommand("go: Help", "Every key, grouped", self.action_help)
-        yield SystemCommand(
-            "go: Safety note", "If you or your partner are not safe", self.action_safety
-        )
-        for action in self.data.snapshot.active_actions:
-            yield SystemCommand(
-                f"log: {action.name}", f"Log {action.name} for today", self._log(action.id)
-            )
-
-    def _go(self, mode: str) -> Callable[[], Any]:
-        return lambda: self.run_action(f"go('{mode}')")
-
-    def _log(self, action_id: str) -> Callable[[], None]:
-        return lambda: self.start_log(action_id)
-
-    # --- the logging flows (shared by Today and the palette) ---------------------------------
-
-    @property
-    def today(self) -> dt.date:
-        assert self.data is not None
-        return self.data.today
-
-    def start_log(self, action_id: str, *, with_note: bool = False, backfill: bool = False) -> None:
-        """Log an action the way it asks to be logged.
-
-        The weekly check-in opens the guided check-in; "ask what they need" asks for the
-        partner's answer; otherwise one key logs today, or a dialog takes a note or a date.
-        """
-        if self.data is None:
-            return
-        action = self.data.snapshot.action(action_id)
-        if action is None:
-            return
-        if action_id == "weekly-check-in":
-            from trust_tui.widgets.checkin_dialog import CheckInDialog
-
-            self.push_screen(CheckInDialog(action, self.today, backfill=backfill))
-        elif action_id == "ask-needs":
-            from trust_tui.widgets.needs_dialog import NeedsDialog
-
-            self.push_screen(NeedsDialog(action, self.today, backfill=backfill))
-        elif with_note or backfill:
-            from trust_tui.widgets.note_dialog import NoteDialog
-
-            self.push_screen(NoteDialog(action, self.today, backfill=backfill))
-        else:
-            self.post_message(LogRequested(action_id, self.today))
-
-    # --- data changes ------------------------------------------------------------------------
-
-    def publish(self, data: AppData) -> None:
-        self.data = data
-        self.data_changed.publish(data)
-
-    def _refuse(self, error: Exception) -> None:
-        self.notify(str(error), title="Not saved", severity="warning", markup=False)
-
-    def on_log_requested(self, message: LogRequested) -> None:
-        from trust_tui.domain.validation import ValidationError
-
-        message.stop()
-        if self.tracker is None or self.data is None:
-            return
-        before = self.data.streaks.get(message.action_id)
-        # A dialog dates its entry on the today it opened with; if "today" went back since
-        # (the hour the day starts was moved later, the clock was set back), that day is now
-        # ahead of today. Refusing it would throw away the words: log them for today instead.
-        day = min(message.day, self.data.today)
-        try:
-            data, entry = self.tracker.log(message.action_id, day, message.note, message.rating)
-        except ValidationError as error:
-            self._refuse(error)
-            return
-        self.publish(data)
-        self.save()
-        action = data.snapshot.action(entry.action)
-        assert action is not None
-        when = "today" if entry.date == data.today else entry.date.strftime("%a %d %b")
-        self.notify(f"{action.name}: logged for {when}.", markup=False, timeout=3)
-        self._acknowledge(action.id, before.current if before else 0)
-
-    def on_entry_edited(self, message: EntryEdited) -> None:
-        self._apply(message, lambda t: t.edit(message.entry), "Entry updated.")
-
-    def on_entry_deleted(self, message: EntryDeleted) -> None:
-        self._apply(message, lambda t: t.delete(message.uid)[0], None)
-
-    def on_entry_restored(self, message: EntryRestored) -> None:
-        self._apply(message, lambda t: t.restore(message.entry), "Entry brought back.")
-
-    def on_action_saved(self, message: ActionSaved) -> None:
-        self._apply(message, lambda t: t.save_action(message.action), None)
-
-    def on_settings_changed(self, message: SettingsChanged) -> None:
-        self._apply(message, lambda t: t.save_settings(message.settings), None)
-
-    def on_step_saved(self, message: StepSaved) -> None:
-        self._apply(message, lambda t: t.save_step(message.progress), None)
-
-    def _apply(self, message: Any, change: Callable[[Tracker], AppData], note: str | None) -> None:
-        from trust_tui.domain.validation import ValidationError
-
-        message.stop()
-        if self.tracker is None or self.data is None:
-            return
-        try:
-            data = change(self.tracker)
-        except ValidationError as error:
-            self._refuse(error)
-            return
-        self.publish(data)
-        self.save()
-        if note:
-            self.notify(note, markup=False, timeout=3)
-
-    def _acknowledge(self, action_id: str, before: int) -> None:
-        """A warm word when a streak reaches a milestone (never a word when it breaks)."""
-        assert self.data is not None
-        streak = self.data.streaks.get(action_id)
-        action = self.data.snapshot.action(action_id)
-        if streak is None or action is None or streak.current <= before:
-            return
-        marks = WEEK_MILESTONES if streak.unit == "week" else DAY_MILESTONES
-        if streak.current not in marks:
-            return
-        from trust_tui.domain.wording import count_units
-
-        line = ""
-        step = self.guide_step(action.step)
-        if step is not None:
-            line = step.encouragement
-        line = line or "Each kept promise is a small proof. Keep going at your own steady pace."
-        self.notify(
-            f"{count_units(streak.current, streak.unit)} in a row: {action.name}.\n{line}",
-            title="A milestone",
-            timeout=8,
-            markup=False,
-        )
-
     # --- guide -------------------------------------------------------------------------------
 
     @property
@@ -383,148 +146,3 @@ class TrustApp(App[int]):
         if guide is None or not step_id:
             return None
         return guide.steps.get(step_id)
-
-    # --- writing and polling -----------------------------------------------------------------
-
-    def save(self) -> None:
-        """Write queued changes in a thread: the screen never waits on the disk."""
-        self._write_worker()
-
-    @work(thread=True, group="writes", exit_on_error=False)
-    def _write_worker(self) -> None:
-        if self.tracker is None:
-            return
-        time.sleep(WRITE_DELAY)
-        failure = self.tracker.flush()
-        self.call_from_thread(self._after_write, failure)
-
-    def _after_write(self, failure: WriteFailure | None) -> None:
-        if failure is None:
-            if self._write_error is not None:
-                self._write_error = None
-                self.notify("Everything is saved now.", markup=False)
-            return
-        if failure.message != self._write_error:
-            self._write_error = failure.message
-            self.notify(
-                f"{failure.message}\nIt is kept here and will be saved again soon; do not quit yet.",
-                title="Not saved yet",
-                severity="error",
-                timeout=15,
-                markup=False,
-            )
-
-    def poll_now(self) -> None:
-        """One tick: roll "today" over at the configured hour, notice another process's write."""
-        tracker = self.tracker
-        if tracker is None or self.data is None:
-            return
-        changed = tracker.refresh_today()
-        if changed is not None:
-            self.publish(changed)
-        if tracker.pending_count and self._write_error is not None:
-            self.save()  # try a failed write again
-        if not self._reading and tracker.file_changed():
-            self._reading = True
-            self._read_worker()
-
-    @work(thread=True, group="reads", exit_on_error=False)
-    def _read_worker(self) -> None:
-        assert self.tracker is not None
-        try:
-            result = self.tracker.read_file()
-        except Exception as error:  # noqa: BLE001 - StoreError: the file went bad under us; keep what we have
-            self.call_from_thread(self._after_read_error, error)
-            return
-        self.call_from_thread(self._after_read, result)
-
-    def _after_read(self, result: tuple[Any, ...]) -> None:
-        self._reading = False
-        self._read_error = None
-        assert self.tracker is not None
-        data = self.tracker.accept_read(*result)
-        if data is not None and data != self.data:
-            self.publish(data)
-
-    def _after_read_error(self, error: Exception) -> None:
-        self._reading = False
-        if str(error) != self._read_error:
-            self._read_error = str(error)
-            self.notify(
-                f"{error}\nWhat you see here is kept; nothing was written.",
-                title="The data file changed",
-                severity="error",
-                timeout=20,
-                markup=False,
-            )
-
-    async def flush_writes(self) -> WriteFailure | None:
-        """Wait for every queued write (used on quit)."""
-        if self.tracker is None:
-            return None
-        return await asyncio.to_thread(self.tracker.flush)
-
-    async def on_unmount(self) -> None:
-        """However the app ends (q, ctrl+q, a test leaving run_test), queued writes finish first."""
-        failure = await self.flush_writes()
-        if failure is not None:
-            self.exit(1, return_code=1, message=self._unsaved_text())
-
-    def _take_unsaved_screen_text(self) -> None:
-        """Screens holding typed text not yet posted (the Guide's answer boxes) hand it over
-        now: a message posted while quitting would never be handled."""
-        if self.tracker is None or self.data is None:
-            return
-        for screen in self.screen_stack:
-            take = getattr(screen, "unsaved_progress", None)
-            if not callable(take):
-                continue
-            progress = take()
-            if progress is not None:
-                self.data = self.tracker.save_step(progress)
-
-    async def action_quit(self) -> None:
-        self._take_unsaved_screen_text()
-        failure = await self.flush_writes()
-        if failure is not None and not self._quit_armed:
-            self._quit_armed = True
-            self.notify(
-                f"{failure.message}\nYour last changes are not in the file yet. Fix the problem "
-                "and press q again, or press q again to quit and see them printed.",
-                title="Not saved",
-                severity="error",
-                timeout=30,
-                markup=False,
-            )
-            return
-        if failure is not None:
-            self.exit(1, return_code=1, message=self._unsaved_text())
-            return
-        if not self._drafts_warned and self._pending_drafts():
-            # A note closed with escape lives only in memory: say so once before it goes.
-            self._drafts_warned = True
-            self.notify(
-                "A note you closed without saving still holds your words. Open it again "
-                "(same action, same key) to save it, or press q again to quit without it.",
-                title="Unsaved words",
-                severity="warning",
-                timeout=30,
-                markup=False,
-            )
-            return
-        self.exit(0)
-
-    def _pending_drafts(self) -> int:
-        from trust_tui.widgets import drafts
-
-        return drafts.pending(self)
-
-    def _unsaved_text(self) -> str:
-        """What could not be saved, printed after the app closes so no word is lost."""
-        from rich.text import Text
-
-        assert self.tracker is not None
-        lines = ["trust-tui could not save these changes to " + str(self.db_path) + ":"]
-        for label, note in self.tracker.unsaved_notes():
-            lines.append(f"- {label}" + (f":\n{note}" if note else ""))
-        return Text("\n".join(lines))  # type: ignore[return-value]
