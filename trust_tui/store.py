@@ -7,18 +7,15 @@ per-instance caches (query results, next ids) can never be stale. A mutation is 
 write. The small tables go through TinyDB's table API; the logs table (50,000 documents in the
 benchmarks) is edited as the plain dict TinyDB itself would write, with TinyDB's id rule (max + 1).
 
-In memory we keep the exact bytes of the last read or write with what they decoded to, so reading
-a file nobody else has changed costs one read and one comparison instead of a parse.
+Reading, the cache of the last bytes seen, backups and diagnosis need no TinyDB: they live in
+`trust_tui.storage.datafile.DataFile`, which `Store` extends with creating and changing the file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,7 +33,7 @@ from trust_tui.domain.models import (
 )
 from trust_tui.storage import backups, errors, logtable
 from trust_tui.storage.atomic import atomic_write, ensure_private_folder, remove_stray_temps
-from trust_tui.storage.doctor import content_problems, permission_problems
+from trust_tui.storage.datafile import Cached, DataFile
 from trust_tui.storage.documents import to_snapshot
 from trust_tui.storage.errors import (
     CorruptDataError,
@@ -46,16 +43,7 @@ from trust_tui.storage.errors import (
     StoreError,
     StorePermissionError,
 )
-from trust_tui.storage.filelock import FileLock, lock_path_for
-from trust_tui.storage.schema import (
-    FormatError,
-    Raw,
-    decode,
-    is_good_backup,
-    migrate,
-    schema_version,
-    seed,
-)
+from trust_tui.storage.schema import FormatError, Raw, decode, migrate, schema_version
 
 __all__ = [
     "CorruptDataError",
@@ -116,20 +104,7 @@ class _SessionStorage(Storage):
         self.raw = data
 
 
-@dataclass(slots=True)
-class _Cached:
-    data: bytes
-    """The file's exact bytes when we last read or wrote it."""
-    raw: Raw | None
-    """What `data` decodes to (None when it needs a migration, so it is never written as is)."""
-    snapshot: Snapshot | None
-
-
-def _local_now() -> dt.datetime:
-    return dt.datetime.now().astimezone()
-
-
-class Store:
+class Store(DataFile):
     """The data file at `path`; every method is one locked, fresh read (and at most one write)."""
 
     def __init__(
@@ -140,29 +115,13 @@ class Store:
         now: Callable[[], dt.datetime] | None = None,
         lock_timeout: float = LOCK_TIMEOUT,
     ) -> None:
-        self.path = Path(path)
-        self.default_actions = tuple(default_actions)
-        self._now = now or _local_now
-        # Writes replace the file; through a symlink they must replace its target, not the link.
-        self._file = Path(os.path.realpath(self.path))
-        self._storage = OrjsonStorage(self._file)
-        self._lock_timeout = lock_timeout
-        self._mutex = threading.RLock()  # one operation at a time per Store (app worker threads)
-        self._cache: _Cached | None = None
-        self._held_data = False
-        """This Store has read or written the file holding data: if it is gone or blank now,
-        it was moved, deleted or emptied under us, and only `open()` may start a new one."""
-
-    @property
-    def backup_dir(self) -> Path:
-        return backups.backup_dir_for(self._file)
-
-    def signature(self) -> tuple[int, int, int]:
-        """(mtime_ns, size, inode): changes with every write (ours are made to move mtime on)."""
-        st = os.stat(self._file)
-        return (st.st_mtime_ns, st.st_size, st.st_ino)
-
-    # --- reading ---------------------------------------------------------------------------
+        super().__init__(
+            path,
+            OrjsonStorage,
+            default_actions=default_actions,
+            now=now,
+            lock_timeout=lock_timeout,
+        )
 
     def open(self, *, logs: bool = True) -> Snapshot:
         """Create, migrate (after a backup) or just check the file; take the day's backup.
@@ -181,85 +140,15 @@ class Store:
                 data = self._read_bytes()
                 raw = None if data is None else self._decode(data)
                 if data is None or raw is None:
-                    raw = seed(
-                        Settings(), self.default_actions, self._now().isoformat(timespec="seconds")
-                    )
+                    raw = self._seed()
                     data = self._write(raw)
                 elif schema_version(raw) < SCHEMA_VERSION:
                     raw, data = self._migrate(data, raw)
                 self._daily_backup(data)
                 if not logs:
-                    self._cache = _Cached(data, raw, None)
+                    self._cache = Cached(data, raw, None)
                     return to_snapshot(raw, logs=())
                 return self._remember(data, raw)
-
-    def load(self) -> Snapshot:
-        """The file as it is now."""
-        with self._mutex, self._locked(shared=True):
-            data = self._read_bytes()
-            if data is None:
-                raise errors.file_missing(self.path)
-            cache = self._cache
-            if cache is not None and cache.data == data and cache.snapshot is not None:
-                return cache.snapshot
-            raw = self._decode(data)
-            if raw is None and self._held_data:
-                raise self._corrupt("it is empty, yet it held your data when last read")
-            if raw is None:  # blank, no backups: a new file, created by the next open or change
-                blank = seed(
-                    Settings(), self.default_actions, self._now().isoformat(timespec="seconds")
-                )
-                self._cache = _Cached(data, None, to_snapshot(blank))
-                return self._cache.snapshot  # type: ignore[return-value]
-            if schema_version(raw) < SCHEMA_VERSION:
-                # Shown migrated, but only written back (after a backup) by the next change.
-                migrated = decode(data)
-                assert migrated is not None
-                migrate(migrated)
-                self._cache = _Cached(data, None, to_snapshot(migrated))
-                return self._cache.snapshot  # type: ignore[return-value]
-            return self._remember(data, raw)
-
-    def log_dates(self, action_id: str) -> list[dt.date]:
-        """The dates of one action's logs as the file is now, without building every entry.
-
-        `trust-tui log` needs only these to report the streak; at 50,000 logs building all the
-        LogEntry objects would cost more than the rest of the command.
-        """
-        with self._mutex, self._locked(shared=True):
-            data = self._read_bytes()
-            raw = None if data is None else self._decode(data)
-        if raw is None:
-            return []
-        dates: list[dt.date] = []
-        logs = raw.get("logs")
-        for doc in logs.values() if isinstance(logs, dict) else ():
-            if isinstance(doc, dict) and doc.get("action") == action_id:
-                try:
-                    dates.append(dt.date.fromisoformat(doc["date"]))
-                except (KeyError, TypeError, ValueError):
-                    continue  # doctor reports unreadable documents
-        return dates
-
-    def daily_backup(self) -> None:
-        """Take today's backup if it is not there yet: for a process that stays open for days
-        (`open()` takes it at start-up). A file that cannot be read is not backed up (it would
-        push a good backup out of the seven kept). Never raises: a backup never stops a save.
-        """
-        if backups.daily_backup_path(self._file, self._now().date()).exists():
-            return
-        with self._mutex:
-            try:
-                with self._locked(shared=False):
-                    data = self._read_bytes()
-                    if data is not None and self._decode(data) is not None:
-                        self._daily_backup(data)
-            except StoreError:
-                return
-
-    def newest_backup(self) -> Path | None:
-        """The newest backup that is readable and of a schema this version understands."""
-        return backups.newest_good(self._file, is_good_backup)
 
     # --- changing --------------------------------------------------------------------------
 
@@ -340,36 +229,6 @@ class Store:
 
         self._mutate(change)
 
-    # --- diagnosis -------------------------------------------------------------------------
-
-    def doctor(self) -> list[str]:
-        """Problems found, one sentence each (empty when healthy). Writes nothing."""
-        with self._mutex:
-            if not self._file.exists():
-                return [errors.not_created_yet(self.path)]
-            try:
-                with self._locked(shared=True):
-                    data = self._read_bytes()
-                    if data is None:
-                        return [errors.not_created_yet(self.path)]
-                    raw = self._decode(data)
-            except CorruptDataError as error:
-                return [errors.repair_advice(self.path, error.reason, self.newest_backup())]
-            except StoreError as error:
-                return [str(error)]
-            problems = permission_problems(self._file)
-            if raw is None:
-                return problems  # blank without backups: set up on the next start
-            if schema_version(raw) < SCHEMA_VERSION:
-                migrate(raw)  # a private copy: check what the migrated file will hold
-            problems += content_problems(self.path, raw, self._now().date())
-            if not backups.list_backups(self._file):
-                problems.append(
-                    f"There is no backup of {self.path} in {self.backup_dir} yet; "
-                    "one is taken on each day trust-tui opens the file."
-                )
-            return problems
-
     # --- internals -------------------------------------------------------------------------
 
     def _mutate(
@@ -388,9 +247,7 @@ class Store:
             if self._held_data and raw is None:
                 raise self._corrupt("it is empty, yet it held your data when last read")
             if data is None or raw is None:
-                raw = seed(
-                    Settings(), self.default_actions, self._now().isoformat(timespec="seconds")
-                )
+                raw = self._seed()
                 derivable = False
             elif schema_version(raw) < SCHEMA_VERSION:
                 raw, _ = self._migrate(data, raw, write=False)
@@ -404,32 +261,8 @@ class Store:
                 new_logs = logs if logs_after is None else logs_after(logs)
                 if new_logs is not None:
                     snapshot = to_snapshot(raw, logs=new_logs)
-            self._cache = _Cached(written, raw, snapshot)
+            self._cache = Cached(written, raw, snapshot)
             return result
-
-    def _decode(self, data: bytes, cache: _Cached | None = None) -> Raw | None:
-        """Check bytes read under the lock; None = blank file without backups (a new file)."""
-        cache = cache or self._cache
-        if cache is not None and cache.raw is not None and cache.data == data:
-            return cache.raw
-        try:
-            raw = decode(data)
-        except FormatError as error:
-            raise self._corrupt(str(error)) from None
-        if raw is None:
-            if backups.list_backups(self._file):
-                raise self._corrupt("it is empty, yet backups of it exist")
-            return None
-        version = schema_version(raw)
-        if version > SCHEMA_VERSION:
-            raise errors.newer_schema(self.path, version)
-        self._held_data = True
-        return raw
-
-    def _remember(self, data: bytes, raw: Raw) -> Snapshot:
-        snapshot = to_snapshot(raw)
-        self._cache = _Cached(data, raw, snapshot)
-        return snapshot
 
     def _migrate(self, data: bytes, raw: Raw, *, write: bool = True) -> tuple[Raw, bytes]:
         """Back up the old bytes, then migrate; nothing is migrated if the backup fails."""
@@ -444,57 +277,6 @@ class Store:
         except FormatError as error:
             raise self._corrupt(str(error)) from None
         return raw, (self._write(raw) if write else b"")
-
-    def _daily_backup(self, data: bytes) -> None:
-        target = backups.daily_backup_path(self._file, self._now().date())
-        if target.exists():
-            return
-        try:
-            backups.write_backup(self._file, target, data)
-        except OSError:
-            # Never stop the user over a backup; `doctor` reports when there is none.
-            pass
-
-    def _read_bytes(self) -> bytes | None:
-        try:
-            return self._storage.read_bytes()
-        except OSError as error:
-            raise self._os_error(error, writing=False) from None
-
-    def _write(self, raw: Raw) -> bytes:
-        data = self._storage.encode(raw)
-        try:
-            self._storage.write_bytes(data)
-        except OSError as error:
-            raise self._os_error(error, writing=True) from None
-        self._held_data = True
-        return data
-
-    @contextmanager
-    def _locked(self, *, shared: bool) -> Iterator[None]:
-        lock = FileLock(lock_path_for(self._file), shared=shared, timeout=self._lock_timeout)
-        try:
-            lock.acquire()
-        except TimeoutError:
-            raise errors.lock_timeout(self.path, self._lock_timeout) from None
-        except FileNotFoundError:
-            raise errors.folder_missing(self.path, self._file.parent) from None
-        except OSError as error:
-            raise self._os_error(error, writing=True) from None
-        try:
-            yield
-        finally:
-            lock.release()
-
-    def _os_error(self, error: OSError, *, writing: bool, what: str = "save") -> StoreError:
-        if isinstance(error, PermissionError):
-            return errors.permission_denied(self.path, self._file.parent, writing=writing)
-        if writing:
-            return errors.write_failed(self.path, error.strerror or str(error), what)
-        return self._corrupt(f"it cannot be read: {error.strerror or error}")
-
-    def _corrupt(self, reason: str) -> CorruptDataError:
-        return errors.corrupt(self.path, reason, self.newest_backup())
 
 
 def _table(raw: Raw, name: str) -> Any:

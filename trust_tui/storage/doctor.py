@@ -1,6 +1,7 @@
 """Content checks for `trust-tui doctor`: what a structurally sound file can still get wrong.
 
-Each finding is one sentence a person can act on. Nothing here writes anything.
+Each finding is one sentence a person can act on; `diagnose` gathers them for `Store.doctor`.
+Nothing here writes anything.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import stat
 from collections import Counter
 from pathlib import Path
 
+from trust_tui.domain.models import SCHEMA_VERSION
+from trust_tui.storage import backups
 from trust_tui.storage.atomic import FILE_MODE, FOLDER_MODE
 from trust_tui.storage.documents import (
     action_from_doc,
@@ -18,7 +21,7 @@ from trust_tui.storage.documents import (
     settings_from_doc,
     step_from_doc,
 )
-from trust_tui.storage.schema import Raw, meta_doc
+from trust_tui.storage.schema import Raw, meta_doc, migrate, schema_version
 
 EARLIEST = dt.date(1970, 1, 1)
 MAX_LISTED = 5
@@ -163,3 +166,22 @@ def _have(n: int) -> str:
 
 def _point(n: int) -> str:
     return "points" if n == 1 else "point"
+
+
+def diagnose(path: Path, file: Path, raw: Raw | None, today: dt.date) -> list[str]:
+    """What `Store.doctor` reports about a file it could read (`raw` None: blank, no backups).
+
+    `path` names the file in sentences; `file` is the real file behind it (symlinks resolved).
+    """
+    problems = permission_problems(file)
+    if raw is None:
+        return problems  # blank without backups: set up on the next start
+    if schema_version(raw) < SCHEMA_VERSION:
+        migrate(raw)  # a private copy: check what the migrated file will hold
+    problems += content_problems(path, raw, today)
+    if not backups.list_backups(file):
+        problems.append(
+            f"There is no backup of {path} in {backups.backup_dir_for(file)} yet; "
+            "one is taken on each day trust-tui opens the file."
+        )
+    return problems

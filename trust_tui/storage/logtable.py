@@ -82,3 +82,16 @@ def lenient_log(doc: dict[str, Any]) -> LogEntry:
             logged_at=str(doc.get("logged_at", "")),
             note=str(doc.get("note", "")),
         )
+
+
+def dates_of(table: object, action_id: str) -> list[dt.date]:
+    """The dates of one action's documents, without building entries; unreadable ones are
+    skipped (doctor reports them)."""
+    dates: list[dt.date] = []
+    for doc in table.values() if isinstance(table, dict) else ():
+        if isinstance(doc, dict) and doc.get("action") == action_id:
+            try:
+                dates.append(dt.date.fromisoformat(doc["date"]))
+            except (KeyError, TypeError, ValueError):
+                continue
+    return dates
