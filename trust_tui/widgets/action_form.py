@@ -184,12 +184,7 @@ class ActionForm(ModalScreen[Action | None]):
 
     def action_cancel(self) -> None:
         """Close without saving; what was typed is kept for the next time (never lost)."""
-        if drafts.keep(self.app, self.draft_key, drafts.fields(self), self._opened_with):
-            self.app.notify(
-                "Nothing was saved. What you typed is kept: open it again to carry on.",
-                markup=False,
-                timeout=5,
-            )
+        drafts.keep_on_cancel(self, self.draft_key, self._opened_with)
         self.dismiss(None)
 
     @on(Input.Submitted)

@@ -16,7 +16,7 @@ from textual.app import App
 from textual.dom import DOMNode
 from textual.widgets import Input, TextArea
 
-__all__ = ["fields", "forget", "keep", "put_back", "take"]
+__all__ = ["fields", "forget", "keep", "keep_on_cancel", "pending", "put_back", "take"]
 
 _DRAFTS: WeakKeyDictionary[App[Any], dict[Hashable, dict[str, str]]] = WeakKeyDictionary()
 
@@ -76,3 +76,13 @@ def pending(app: App[Any]) -> int:
     return sum(
         1 for values in _DRAFTS.get(app, {}).values() if any(v.strip() for v in values.values())
     )
+
+
+def keep_on_cancel(dialog: DOMNode, key: Hashable, initial: Mapping[str, str]) -> None:
+    """A dialog closing without saving: keep what was typed, and say so."""
+    if keep(dialog.app, key, fields(dialog), initial):
+        dialog.app.notify(
+            "Nothing was saved. Your words are kept: open it again to carry on.",
+            markup=False,
+            timeout=5,
+        )
