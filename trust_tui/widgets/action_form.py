@@ -149,13 +149,7 @@ class ActionForm(ModalScreen[Action | None]):
                 yield Button("Cancel", id="form-cancel")
 
     def on_mount(self) -> None:
-        self._opened_with = drafts.fields(self)
-        draft = drafts.take(self.app, self.draft_key)
-        if draft is not None:
-            drafts.put_back(self, draft)
-            self.app.notify(
-                "Your unsaved words are back, as you left them.", markup=False, timeout=4
-            )
+        self._opened_with = drafts.restore_on_open(self, self.draft_key)
         self.query_one("#form-name", Input).focus()
 
     def _value(self, selector: str) -> str:

@@ -16,7 +16,16 @@ from textual.app import App
 from textual.dom import DOMNode
 from textual.widgets import Input, TextArea
 
-__all__ = ["fields", "forget", "keep", "keep_on_cancel", "pending", "put_back", "take"]
+__all__ = [
+    "fields",
+    "forget",
+    "keep",
+    "keep_on_cancel",
+    "pending",
+    "put_back",
+    "restore_on_open",
+    "take",
+]
 
 _DRAFTS: WeakKeyDictionary[App[Any], dict[Hashable, dict[str, str]]] = WeakKeyDictionary()
 
@@ -86,3 +95,14 @@ def keep_on_cancel(dialog: DOMNode, key: Hashable, initial: Mapping[str, str]) -
             markup=False,
             timeout=5,
         )
+
+
+def restore_on_open(dialog: DOMNode, key: Hashable) -> dict[str, str]:
+    """A dialog opening: put back an unsaved draft, and return the fields as they opened
+    (what `keep_on_cancel` compares against)."""
+    opened_with = fields(dialog)
+    draft = take(dialog.app, key)
+    if draft is not None:
+        put_back(dialog, draft)
+        dialog.app.notify("Your unsaved words are back, as you left them.", markup=False, timeout=4)
+    return opened_with

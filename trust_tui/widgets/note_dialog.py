@@ -76,13 +76,7 @@ class LogDialog(ModalScreen[bool]):
                 yield Input(placeholder="optional", id="log-rating", compact=True)
 
     def on_mount(self) -> None:
-        self._opened_with = drafts.fields(self)
-        draft = drafts.take(self.app, self.draft_key)
-        if draft is not None:
-            drafts.put_back(self, draft)
-            self.app.notify(
-                "Your unsaved words are back, as you left them.", markup=False, timeout=4
-            )
+        self._opened_with = drafts.restore_on_open(self, self.draft_key)
         first = self.query("#log-date, Input, TextArea").first()
         first.focus()
 
