@@ -29,7 +29,7 @@ from trust_tui.demo import NEEDS as _NEEDS
 from trust_tui.demo import PLANS as _PLANS
 from trust_tui.domain.models import Action, LogEntry, StepProgress
 from trust_tui.guide import load_default_actions
-from trust_tui.store import Store
+from trust_tui.storage.store import Store
 
 NOW = dt.datetime.fromisoformat("2026-11-27T20:00:00+01:00")
 """The benchmark's "now": runs set TRUST_TUI_NOW to it, so every figure is reproducible."""

@@ -135,7 +135,7 @@ async def _keypresses(db_path: Path, presses: int, action_id: str) -> list[float
     from textual import events
 
     from trust_tui.app import TrustApp
-    from trust_tui.widgets.action_list import ActionList
+    from trust_tui.tui.widgets.action_list import ActionList
 
     app = TrustApp(db_path=db_path)
     times: list[float] = []

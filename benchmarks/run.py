@@ -123,8 +123,8 @@ def _streak_markers(path: Path) -> list[str]:
     """Texts only a Today screen with real figures shows: the custom action's name and the
     current streak cells of the two daily actions (computed here from the same file)."""
     from trust_tui.domain.wording import streak_short
-    from trust_tui.store import Store
-    from trust_tui.tracker import build_data
+    from trust_tui.session import build_data
+    from trust_tui.storage.store import Store
 
     snapshot = Store(path).load()
     data = build_data(snapshot, NOW.date(), path)
@@ -192,7 +192,7 @@ def bench_keypress(files: dict[str, Path], presses: int) -> dict[str, Figure]:
 
 
 def bench_summary(path: Path, runs: int) -> dict[str, Figure]:
-    from trust_tui.store import Store
+    from trust_tui.storage.store import Store
 
     snapshot = Store(path).load()
     today = NOW.date()

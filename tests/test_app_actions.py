@@ -12,10 +12,10 @@ from trust_tui.app import TrustApp
 from trust_tui.domain.models import Action
 from trust_tui.domain.validation import ValidationError
 from trust_tui.guide import load_default_actions
-from trust_tui.messages import LogRequested
-from trust_tui.screens.actions import ActionsScreen
-from trust_tui.store import Store
-from trust_tui.widgets.action_form import ActionForm, build_action
+from trust_tui.storage.store import Store
+from trust_tui.tui.dialogs.action_form import ActionForm, build_action
+from trust_tui.tui.messages import LogRequested
+from trust_tui.tui.screens.actions import ActionsScreen
 
 SIZE = (100, 32)
 MARKUP_NAME = "Cook [b]dinner[/b] [@click=app.quit]x[/]"

@@ -1,4 +1,4 @@
-"""The Tracker: changes show at once, writes go behind, failures keep every word."""
+"""The Session: changes show at once, writes go behind, failures keep every word."""
 
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ from trust_tui import clock
 from trust_tui.app import TrustApp
 from trust_tui.domain.validation import ValidationError
 from trust_tui.guide import load_default_actions
-from trust_tui.store import Store
-from trust_tui.tracker import Tracker
+from trust_tui.session import Session
+from trust_tui.storage.store import Store
 
 TODAY = dt.date(2026, 11, 27)
 
 
-def _tracker(db: Path) -> Tracker:
+def _tracker(db: Path) -> Session:
     store = Store(db, default_actions=load_default_actions(), now=clock.now)
-    tracker = Tracker(store, db, clock.now)
+    tracker = Session(store, db, clock.now)
     tracker.open()
     return tracker
 
@@ -100,7 +100,7 @@ async def test_app_shows_a_failed_write_and_keeps_the_entry(
         errors = [n for n in app._notifications if n.severity == "error"]
         assert errors and "Permission denied" in errors[0].message
         assert "1/1 this week" in screen_text(pilot) or "✓ this week" in screen_text(pilot)
-        assert app.tracker is not None and app.tracker.pending_count == 1
+        assert app.session is not None and app.session.pending_count == 1
         # Quitting now does not lose it silently: the first q explains, and stays.
         await pilot.press("q")
         await settle(pilot)

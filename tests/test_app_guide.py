@@ -13,14 +13,14 @@ from textual.widgets import Markdown
 from trust_tui.app import TrustApp
 from trust_tui.domain.models import LogEntry, StepProgress
 from trust_tui.guide import load_default_actions, load_guide
-from trust_tui.messages import StepSaved
-from trust_tui.screens.guide import GuideScreen
-from trust_tui.screens.safety import SafetyScreen
-from trust_tui.screens.sources import SourcesScreen
-from trust_tui.store import Store
-from trust_tui.widgets.guide_progress import GuideProgress, progress_line, tracker_week
-from trust_tui.widgets.prompt_answers import AnswerArea
-from trust_tui.widgets.step_list import StepList
+from trust_tui.storage.store import Store
+from trust_tui.tui.messages import StepSaved
+from trust_tui.tui.screens.guide import GuideScreen
+from trust_tui.tui.screens.safety import SafetyScreen
+from trust_tui.tui.screens.sources import SourcesScreen
+from trust_tui.tui.widgets.guide_progress import GuideProgress, progress_line, tracker_week
+from trust_tui.tui.widgets.prompt_answers import AnswerArea
+from trust_tui.tui.widgets.step_list import StepList
 
 NOW = "2026-11-27T20:00:00+01:00"  # a Friday; the week (Monday start) began 2026-11-23
 TODAY = dt.date(2026, 11, 27)
@@ -253,7 +253,7 @@ async def test_unsaved_progress_hands_over_what_is_still_in_the_boxes(db: Path) 
 
 
 async def test_the_mouse_chooses_a_step(db: Path) -> None:
-    from trust_tui.widgets.step_reader import StepReader
+    from trust_tui.tui.widgets.step_reader import StepReader
 
     app = TrustApp(db_path=db)
     async with app.run_test(size=SIZE) as pilot:

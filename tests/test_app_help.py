@@ -6,71 +6,48 @@ import io
 from pathlib import Path
 
 from rich.console import Console
-from textual.binding import Binding
 from textual.widgets import Static
 
-from trust_tui.app import MODE_SCREENS, TrustApp
-from trust_tui.screens.help import HelpScreen, help_groups
+from trust_tui.app import TrustApp
+from trust_tui.tui.app import MODE_SCREENS
+from trust_tui.tui.screens.help import PLACES, HelpScreen, declared_bindings, place_class
 
 SIZE = (100, 32)
 
 
-def _declared(cls: type) -> list[Binding]:
-    return [
-        b
-        for klass in cls.__mro__
-        if klass.__module__.startswith("trust_tui")
-        for b in klass.__dict__.get("BINDINGS", [])
-        if isinstance(b, Binding)
-    ]
-
-
-def _classes() -> list[type]:
-    import importlib
-
-    classes: list[type] = [TrustApp]
-    for module, name, _ in MODE_SCREENS.values():
-        classes.append(getattr(importlib.import_module(f"trust_tui.screens.{module}"), name))
-    from trust_tui.screens.safety import SafetyScreen
-    from trust_tui.screens.sources import SourcesScreen
-    from trust_tui.widgets.action_form import ActionForm
-
-    return classes + [HelpScreen, SafetyScreen, SourcesScreen, ActionForm]
-
-
 def test_every_binding_has_a_description_and_an_id() -> None:
-    for cls in _classes():
-        for binding in _declared(cls):
+    for _, where in PLACES:
+        cls = place_class(where)
+        for binding in declared_bindings(cls):
             assert binding.description, f"{cls.__name__}: {binding.key} has no description"
             assert binding.id, f"{cls.__name__}: {binding.key} has no id"
 
 
-async def test_help_lists_every_binding_grouped(app_db: Path) -> None:
+def test_every_mode_screen_is_a_place_in_help() -> None:
+    titles = [title for title, _ in PLACES]
+    assert [t for t in titles if t in {t for _, t in MODE_SCREENS.values()}] == [
+        title for _, title in MODE_SCREENS.values()
+    ]
+
+
+async def test_help_shows_every_key_with_its_description_and_no_internal_id(app_db: Path) -> None:
     app = TrustApp(db_path=app_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("?")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        groups = help_groups(app)
-        titles = [g.title for g in groups]
-        assert titles[0] == "Everywhere"
-        # Mode screens follow in the app's order (one with no keys of its own has no group).
-        mode_titles = [m[2] for m in MODE_SCREENS.values()]
-        shown = [t for t in titles if t in mode_titles]
-        assert shown == sorted(shown, key=mode_titles.index)
-        assert {"Guide", "Actions", "Settings"} <= set(shown)
-        listed = {row.id for group in groups for row in group.rows}
-        for cls in _classes():
-            for binding in _declared(cls):
-                assert binding.id in listed, f"{binding.id} ({cls.__name__}) is missing from help"
-        # And they are on the screen, not just in a list: each group's table renders its ids.
         console = Console(width=96, record=True, file=io.StringIO())
-        for static in app.screen.query(Static).filter(".help-group"):
+        for static in app.screen.query(Static):
             console.print(static.content)
         rendered = console.export_text()
-        for group in groups:
-            for row in group.rows:
-                assert row.id in rendered and row.description in rendered
+        assert rendered.index("Everywhere") < rendered.index("Today") < rendered.index("Guide")
+        for _, where in PLACES:
+            for binding in declared_bindings(place_class(where)):
+                assert binding.description in rendered, binding.description
+                # Ids such as go-today or guide.toggle_done are for code, not for people.
+                if binding.id is not None and ("." in binding.id or "-" in binding.id):
+                    assert binding.id not in rendered, f"internal id {binding.id} shown"
+        assert "Command palette (go: …, log: …)" in rendered
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)

@@ -9,7 +9,7 @@ from textual.widgets import Input, Select, TextArea
 
 from trust_tui.app import TrustApp
 from trust_tui.cli import main
-from trust_tui.widgets.entry_table import EntryTable
+from trust_tui.tui.widgets.entry_table import EntryTable
 
 
 def _log(db: Path, *args: str) -> None:

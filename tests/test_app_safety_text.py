@@ -9,7 +9,7 @@ from app_helpers import SIZE, screen_text, settle
 
 from trust_tui.app import TrustApp
 from trust_tui.cli import main
-from trust_tui.widgets.entry_table import EntryTable
+from trust_tui.tui.widgets.entry_table import EntryTable
 
 NOTES = [
     "[bold]x[/]",
@@ -68,7 +68,7 @@ async def test_control_characters_never_reach_the_screen(app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         from datetime import date
 
-        from trust_tui.messages import LogRequested
+        from trust_tui.tui.messages import LogRequested
 
         app.post_message(
             LogRequested("stay-in-touch", date(2026, 11, 27), "bell\x07 esc\x1b[31m red")

@@ -10,8 +10,8 @@ from textual.widgets import Input, Select
 
 from trust_tui.app import TrustApp
 from trust_tui.guide import load_default_actions
-from trust_tui.screens.settings import SettingsScreen
-from trust_tui.store import Store
+from trust_tui.storage.store import Store
+from trust_tui.tui.screens.settings import SettingsScreen
 
 SIZE = (100, 32)
 

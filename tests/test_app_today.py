@@ -8,7 +8,7 @@ from app_helpers import SIZE, file_actions, file_logs, screen_text, settle
 from textual.widgets import Input, TextArea
 
 from trust_tui.app import TrustApp
-from trust_tui.widgets.action_list import ActionList
+from trust_tui.tui.widgets.action_list import ActionList
 
 
 async def _highlight(pilot, action_id: str) -> None:
@@ -82,7 +82,7 @@ async def test_backfill_validates_the_date(app_db: Path) -> None:
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert says in screen_text(pilot)
-            assert type(app.screen).__name__ == "NoteDialog"  # still open: nothing lost
+            assert type(app.screen).__name__ == "LogDialog"  # still open: nothing lost
         date.value = "2026-11-20"
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -195,7 +195,7 @@ async def test_palette_has_go_and_log_commands(app_db: Path) -> None:
 
 async def test_a_first_visit_says_where_to_begin(app_db) -> None:  # type: ignore[no-untyped-def]
     from trust_tui.app import TrustApp
-    from trust_tui.messages import LogRequested
+    from trust_tui.tui.messages import LogRequested
 
     app = TrustApp(db_path=app_db)
     async with app.run_test(size=(100, 32)) as pilot:

@@ -9,8 +9,8 @@ from app_helpers import SIZE, file_meta, screen_text, settle
 
 from trust_tui.app import TrustApp
 from trust_tui.domain.models import Settings
-from trust_tui.messages import SettingsChanged
-from trust_tui.widgets.streak_grid import StreakGrid
+from trust_tui.tui.messages import SettingsChanged
+from trust_tui.tui.widgets.streak_grid import StreakGrid
 
 
 async def test_week_shows_twelve_weeks_streaks_heat_map_and_trend(demo_db: Path) -> None:

@@ -21,7 +21,7 @@ from benchmarks.generate import CUSTOM_ACTION, NOW, build_history, write_history
 from benchmarks.reference import reference_summary  # noqa: E402
 from trust_tui.domain.models import NOTE_MAX_CHARS  # noqa: E402
 from trust_tui.domain.summary import weekly_summary  # noqa: E402
-from trust_tui.store import Store  # noqa: E402
+from trust_tui.storage.store import Store  # noqa: E402
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from app_helpers import SIZE, file_logs, settle
 from textual.widgets import Input, TextArea
 
 from trust_tui.app import TrustApp
-from trust_tui.widgets.action_list import ActionList
+from trust_tui.tui.widgets.action_list import ActionList
 
 NOTE = "I said I was sorry [b]and meant it[/b] 💛 谢谢"
 

@@ -10,8 +10,8 @@ from app_helpers import screen_text, settle
 from trust_tui.app import TrustApp
 from trust_tui.cli import main
 from trust_tui.guide import load_default_actions
-from trust_tui.store import Store
-from trust_tui.widgets.action_form import build_action
+from trust_tui.storage.store import Store
+from trust_tui.tui.dialogs.action_form import build_action
 
 LONG = "準時に連絡する" * 5 + "x" * 10  # 45 characters, 80 cells wide
 

@@ -11,8 +11,8 @@ from app_helpers import screen_text, settle
 from trust_tui.app import TrustApp
 from trust_tui.cli import main
 from trust_tui.guide import load_default_actions
-from trust_tui.store import Store
-from trust_tui.widgets.action_form import build_action
+from trust_tui.storage.store import Store
+from trust_tui.tui.dialogs.action_form import build_action
 
 LONG = "Text them when I am running late, even if it is only by five minutes"  # 68 chars
 

@@ -17,7 +17,7 @@ from app_helpers import SIZE, file_logs, settle
 
 from trust_tui.app import TrustApp
 from trust_tui.cli import main
-from trust_tui.store import Store
+from trust_tui.storage.store import Store
 
 
 def _notes(db: Path) -> list[str]:

@@ -17,16 +17,16 @@ from trust_tui import clock
 from trust_tui.cli import main
 from trust_tui.domain.models import LogEntry
 from trust_tui.guide import load_default_actions
+from trust_tui.session import Session
 from trust_tui.storage import atomic
-from trust_tui.store import Store, StoreError
-from trust_tui.tracker import Tracker
+from trust_tui.storage.store import Store, StoreError
 
 TODAY = dt.date(2026, 11, 27)
 
 
-def _tracker(db: Path) -> Tracker:
+def _tracker(db: Path) -> Session:
     store = Store(db, default_actions=load_default_actions(), now=clock.now)
-    tracker = Tracker(store, db, clock.now)
+    tracker = Session(store, db, clock.now)
     tracker.open()
     return tracker
 
@@ -113,7 +113,7 @@ def test_failed_writes_then_good_ones_keep_order_and_nothing_doubles(
             raise OSError(28, "No space left on device")
         real(target, data)
 
-    monkeypatch.setattr("trust_tui.store.atomic_write", sometimes)
+    monkeypatch.setattr("trust_tui.storage.store.atomic_write", sometimes)
     _, first = tracker.log("stay-in-touch", TODAY - dt.timedelta(days=1), "first")
     assert tracker.flush() is not None
     _, second = tracker.log("stay-in-touch", TODAY, "second")

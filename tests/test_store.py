@@ -19,7 +19,7 @@ from tinydb import TinyDB
 from trust_tui.domain.models import Action, LogEntry, Settings, StepProgress
 from trust_tui.storage import atomic
 from trust_tui.storage.filelock import FileLock, lock_path_for
-from trust_tui.store import (
+from trust_tui.storage.store import (
     CorruptDataError,
     EntryNotFoundError,
     LockTimeoutError,
@@ -492,7 +492,7 @@ def test_an_older_schema_is_migrated_after_a_backup(
 ) -> None:
     plant(db, V0, backup=False)
     backup = db.parent / "backups" / "trust-2026-03-08-schema0.json"
-    import trust_tui.store as store_module
+    import trust_tui.storage.store as store_module
 
     real_migrate = store_module.migrate
 

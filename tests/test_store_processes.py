@@ -19,7 +19,7 @@ import pytest
 
 from trust_tui.domain.models import Action, LogEntry
 from trust_tui.storage.atomic import TEMP_MARK
-from trust_tui.store import LockTimeoutError, Store
+from trust_tui.storage.store import LockTimeoutError, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = dt.datetime(2026, 3, 8, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
@@ -29,7 +29,7 @@ PRELUDE = """
 import datetime as dt, os, sys
 from pathlib import Path
 from trust_tui.domain.models import LogEntry
-from trust_tui.store import Store
+from trust_tui.storage.store import Store
 
 def entry(uid, n=0):
     return LogEntry(uid, "stay-in-touch", dt.date(2026, 3, 1), f"2026-03-01T20:{n % 60:02d}:00-05:00", f"note {n}")

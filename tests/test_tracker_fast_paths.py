@@ -11,8 +11,8 @@ from pathlib import Path
 from trust_tui import clock
 from trust_tui.domain.models import Action, LogEntry
 from trust_tui.guide import load_default_actions
-from trust_tui.store import Store
-from trust_tui.tracker import Tracker, build_data
+from trust_tui.session import Session, build_data
+from trust_tui.storage.store import Store
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -37,14 +37,14 @@ def _history(actions: list[Action], count: int, seed: int) -> list[LogEntry]:
     return logs
 
 
-def _open(db: Path, logs: list[LogEntry], extra: list[Action]) -> Tracker:
+def _open(db: Path, logs: list[LogEntry], extra: list[Action]) -> Session:
     defaults = list(load_default_actions())
     store = Store(db, default_actions=defaults, now=clock.now)
     store.open()
     for action in extra:
         store.upsert_action(action)
     store.add_logs(logs)
-    tracker = Tracker(Store(db, now=clock.now), db, clock.now)
+    tracker = Session(Store(db, now=clock.now), db, clock.now)
     tracker.open()
     return tracker
 
@@ -60,7 +60,7 @@ def test_logging_updates_streaks_and_summary_as_a_full_rebuild_would(app_db: Pat
     tracker = _open(app_db, _history(actions, 3000, seed=7), extra)
     rng = random.Random(8)
     for _ in range(40):
-        action = rng.choice([a for a in actions if not a.rated])
+        action = rng.choice([a for a in actions if not a.rated and not a.archived])
         day = TODAY - dt.timedelta(days=rng.choice([0, 0, 1, 6, 7, 13, 400]))
         data, entry = tracker.log(action.id, day, "again")
         assert data == build_data(data.snapshot, data.today, app_db)

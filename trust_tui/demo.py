@@ -12,7 +12,7 @@ import random
 import uuid
 from collections.abc import Sequence
 
-from trust_tui.domain.models import Action, LogEntry, StepProgress
+from trust_tui.domain.models import Action, LogEntry, StepProgress, log_order
 
 DEMO_DAYS = 150
 
@@ -135,5 +135,5 @@ def build_demo(
         ids = list((prompt_ids or {}).get(step_id, ()))
         answers = {pid: _STEP_ANSWERS[str(i % 4 + 1)] for i, pid in enumerate(ids)}
         steps.append(StepProgress(step_id, start - dt.timedelta(days=30 - days_in), answers))
-    logs.sort(key=lambda e: (e.date, e.logged_at))
+    logs.sort(key=log_order)
     return logs, steps

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from trust_tui.domain.models import Action
+from trust_tui.domain.validation import ValidationError, check_action
 
 __all__ = [
     "ContentError",
@@ -31,7 +32,6 @@ __all__ = [
 ]
 
 KINDS = ("one-time", "ongoing")
-CADENCES = ("day", "week")
 MIN_PROMPTS, MAX_PROMPTS = 2, 4
 
 _STEP_FILE = re.compile(r"^(\d+)\.(\d+)\.md$")
@@ -60,6 +60,7 @@ _ACTION_KEYS = {
     "description": str,
     "rated": bool,
     "order": int,
+    "kind": str,
 }
 _ACTION_REQUIRED = {"id", "name", "cadence", "target"}
 
@@ -152,22 +153,21 @@ def _default_actions() -> tuple[Action, ...]:
         _check_table(entry, _ACTION_KEYS, _ACTION_REQUIRED, where)
         if not _SLUG.match(entry["id"]):
             raise ContentError(f"{where}: id {entry['id']!r} is not a lowercase-dashed slug.")
-        if entry["cadence"] not in CADENCES:
-            raise ContentError(f"{where}: cadence must be 'day' or 'week'.")
-        if entry["target"] < 1:
-            raise ContentError(f"{where}: target must be at least 1.")
-        actions.append(
-            Action(
-                id=entry["id"],
-                name=entry["name"],
-                cadence=entry["cadence"],
-                target=entry["target"],
-                step=entry.get("step"),
-                description=entry.get("description", ""),
-                rated=entry.get("rated", False),
-                order=entry.get("order", index),
-            )
+        action = Action(
+            id=entry["id"],
+            name=entry["name"],
+            cadence=entry["cadence"],
+            target=entry["target"],
+            step=entry.get("step"),
+            description=entry.get("description", ""),
+            rated=entry.get("rated", False),
+            order=entry.get("order", index),
+            kind=entry.get("kind", "plain"),
         )
+        try:
+            actions.append(check_action(action))
+        except ValidationError as error:
+            raise ContentError(f"{where}: {error}.") from None
     ids = [a.id for a in actions]
     if len(set(ids)) != len(ids):
         raise ContentError(f"{path}: action ids must be unique.")

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-CADENCES: tuple[str, ...] = ("day", "week")
-
 
 def logical_today(now: dt.datetime, day_starts_at: dt.time) -> dt.date:
     """The date "today" counts for: the local date, minus one day before `day_starts_at`.

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Literal
 
 Cadence = Literal["day", "week"]
+CADENCES: tuple[Cadence, ...] = ("day", "week")
+
+ActionKind = Literal["plain", "check-in", "needs"]
+ACTION_KINDS: tuple[ActionKind, ...] = ("plain", "check-in", "needs")
+"""How an action is logged: one key (`plain`, or a note dialog), the guided check-in, or the
+partner's needs (their answer, and optionally a new action). Chosen by data, never by id."""
+LEGACY_KINDS: dict[str, ActionKind] = {"weekly-check-in": "check-in", "ask-needs": "needs"}
+"""Files written before actions had a kind: the two default actions that had their own dialog."""
 
 WEEKDAYS: tuple[str, ...] = (
     "monday",
@@ -56,6 +65,7 @@ class Action:
     rated: bool = False
     archived: bool = False
     order: int = 0
+    kind: ActionKind = "plain"
 
     @property
     def unit(self) -> str:
@@ -72,6 +82,7 @@ class Action:
             "rated": self.rated,
             "archived": self.archived,
             "order": self.order,
+            "kind": self.kind,
         }
 
 
@@ -134,6 +145,11 @@ def _fast_frozen_init(cls: type[LogEntry]) -> None:
 
 
 _fast_frozen_init(LogEntry)
+
+
+log_order = attrgetter("date", "logged_at")
+"""The one order of logs everywhere: by date, then by when they were written down (a C-level
+key: it sorts 50,000 logs on every load)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,14 @@ import datetime as dt
 import re
 import unicodedata
 
-from trust_tui.domain.models import NOTE_MAX_CHARS, WEEKDAYS
+from trust_tui.domain.models import (
+    ACTION_KINDS,
+    CADENCES,
+    NOTE_MAX_CHARS,
+    WEEKDAYS,
+    Action,
+    LogEntry,
+)
 
 EARLIEST_DATE = dt.date(1970, 1, 1)
 NAME_MAX_CHARS = 80
@@ -54,11 +61,47 @@ def parse_date(text: str, today: dt.date) -> dt.date:
         day = dt.date.fromisoformat(text)
     except ValueError:
         raise ValidationError(f"'{text}' is not a real calendar date.") from None
+    check_day(day, today)
+    return day
+
+
+def check_day(day: dt.date, today: dt.date) -> None:
+    """A logged date may be neither after the logical today nor before 1970."""
     if day > today:
         raise ValidationError(f"{day} is in the future; today is {today}.")
     if day < EARLIEST_DATE:
         raise ValidationError(f"{day} is before 1970; use a later date.")
-    return day
+
+
+def new_log_entry(
+    action: Action | None,
+    action_ref: str,
+    day: dt.date,
+    today: dt.date,
+    *,
+    note: str = "",
+    rating: str | int | None = None,
+    logged_at: str,
+    uid: str,
+) -> LogEntry:
+    """Check a request to log `action` (looked up from `action_ref`) and build its entry.
+
+    The one rule for a new log, shared by `trust-tui log` and the app: the action exists and is
+    active, the day is allowed, the note fits, and only a rated action takes a rating.
+    """
+    if action is None:
+        raise ValidationError(f"There is no action '{action_ref}'.")
+    if action.archived:
+        raise ValidationError(
+            f"'{action.name}' is archived; bring it back on the Actions screen to log it."
+        )
+    check_day(day, today)
+    clean = clean_text(note or "", field="note")
+    if rating is not None:
+        if not action.rated:
+            raise ValidationError(f"'{action.name}' takes no rating; only a check-in does.")
+        rating = parse_rating(rating)
+    return LogEntry(uid, action.id, day, logged_at, clean, rating)
 
 
 def parse_rating(value: str | int) -> int:
@@ -105,6 +148,21 @@ def parse_target(value: str | int) -> int:
     if not 1 <= target <= 99:
         raise ValidationError(f"The target must be from 1 to 99, not {target}.")
     return target
+
+
+def check_action(action: Action) -> Action:
+    """An action read from a file or the content is well formed (raises ValidationError)."""
+    if action.cadence not in CADENCES:
+        raise ValidationError(f"cadence '{action.cadence}' is neither 'day' nor 'week'")
+    if type(action.target) is not int or action.target < 1:
+        raise ValidationError(f"target {action.target!r} is not a whole number of at least 1")
+    if action.step is not None and not isinstance(action.step, str):
+        raise ValidationError("step is not text")
+    if type(action.order) is not int:
+        raise ValidationError("order is not a whole number")
+    if action.kind not in ACTION_KINDS:
+        raise ValidationError(f"kind '{action.kind}' is not one of {', '.join(ACTION_KINDS)}")
+    return action
 
 
 def slugify(name: str) -> str:

@@ -1,4 +1,4 @@
-"""`DataFile`: the TinyDB-free half of `trust_tui.store.Store`.
+"""`DataFile`: the TinyDB-free half of `trust_tui.storage.store.Store`.
 
 Every operation takes the inter-process lock, then reads the file *as it is now*. In memory we
 keep the exact bytes of the last read or write with what they decoded to, so reading a file nobody
@@ -38,7 +38,7 @@ __all__ = ["DataFile", "FileBytes"]
 
 
 class FileBytes(Protocol):
-    """The file's bytes as they are on disk (`trust_tui.store.OrjsonStorage`)."""
+    """The file's bytes as they are on disk (`trust_tui.storage.store.OrjsonStorage`)."""
 
     def read_bytes(self) -> bytes | None: ...
     def encode(self, data: Raw) -> bytes: ...

@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from trust_tui.domain.models import SCHEMA_VERSION
+from trust_tui.domain.validation import EARLIEST_DATE
 from trust_tui.storage import backups
 from trust_tui.storage.atomic import FILE_MODE, FOLDER_MODE
 from trust_tui.storage.documents import (
@@ -23,7 +24,6 @@ from trust_tui.storage.documents import (
 )
 from trust_tui.storage.schema import Raw, meta_doc, migrate, schema_version
 
-EARLIEST = dt.date(1970, 1, 1)
 MAX_LISTED = 5
 
 
@@ -97,7 +97,7 @@ def _log_problems(path: Path, raw: Raw, action_ids: set[str], today: dt.date) ->
     latest = today + dt.timedelta(days=1)  # a traveller's logical today may be ahead of ours
     for key, doc in raw.get("logs", {}).items():
         day = _date(doc.get("date"))
-        if day is None or not EARLIEST <= day <= latest:
+        if day is None or not EARLIEST_DATE <= day <= latest:
             bad_dates.append(f"{key} ({doc.get('date')!r})")
             continue
         try:

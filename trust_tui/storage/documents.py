@@ -7,17 +7,22 @@ is left out of the snapshot but stays in the file untouched; `doctor` reports it
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from operator import attrgetter
 from typing import Any
 
-from trust_tui.domain.models import WEEKDAYS, Action, LogEntry, Settings, Snapshot, StepProgress
+from trust_tui.collector import collector_paused
+from trust_tui.domain.models import (
+    LEGACY_KINDS,
+    WEEKDAYS,
+    Action,
+    LogEntry,
+    Settings,
+    Snapshot,
+    StepProgress,
+    log_order,
+)
+from trust_tui.domain.validation import check_action
 from trust_tui.storage.schema import Raw, meta_doc, schema_version
-
-LOG_ORDER = attrgetter("date", "logged_at")
-"""Snapshot logs are oldest first: by date, then by when they were written down."""
 
 _fromiso = dt.date.fromisoformat
 
@@ -38,26 +43,21 @@ def settings_from_doc(doc: object) -> Settings:
 
 
 def action_from_doc(doc: dict[str, Any]) -> Action:
-    action = Action(
-        id=_str(doc["id"], "id"),
-        name=_str(doc["name"], "name"),
-        cadence=doc["cadence"],
-        target=doc["target"],
-        step=doc.get("step"),
-        description=_str(doc.get("description", ""), "description"),
-        rated=bool(doc.get("rated", False)),
-        archived=bool(doc.get("archived", False)),
-        order=doc.get("order", 0),
+    id_ = _str(doc["id"], "id")
+    return check_action(
+        Action(
+            id=id_,
+            name=_str(doc["name"], "name"),
+            cadence=doc["cadence"],
+            target=doc["target"],
+            step=doc.get("step"),
+            description=_str(doc.get("description", ""), "description"),
+            rated=bool(doc.get("rated", False)),
+            archived=bool(doc.get("archived", False)),
+            order=doc.get("order", 0),
+            kind=doc.get("kind") or LEGACY_KINDS.get(id_, "plain"),
+        )
     )
-    if action.cadence not in ("day", "week"):
-        raise ValueError(f"cadence '{action.cadence}' is neither 'day' nor 'week'")
-    if type(action.target) is not int or action.target < 1:
-        raise ValueError(f"target {action.target!r} is not a whole number of at least 1")
-    if action.step is not None and not isinstance(action.step, str):
-        raise TypeError("step is not text")
-    if type(action.order) is not int:
-        raise TypeError("order is not a whole number")
-    return action
 
 
 def log_from_doc(doc: dict[str, Any]) -> LogEntry:
@@ -96,26 +96,9 @@ def _str(value: object, field: str) -> str:
     return value
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while 50,000 entries are built.
-
-    Building them allocates nothing cyclic, yet each allocation burst triggers collections that
-    rescan the decoded file (measured: a third of the build). Resumed afterwards unless someone
-    else had paused it; a concurrent pause elsewhere at worst collects a little earlier.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def logs_from_table(table: dict[str, dict[str, Any]]) -> list[LogEntry]:
     """All readable logs, oldest first. The hot path of every load (DESIGN §8: 50,000 logs)."""
-    with _collector_paused():
+    with collector_paused():
         return _logs_from_table(table)
 
 
@@ -136,7 +119,7 @@ def _logs_from_table(table: dict[str, dict[str, Any]]) -> list[LogEntry]:
                 logs.append(log_from_doc(doc))
             except (KeyError, TypeError, ValueError):
                 continue  # left in the file; doctor names it
-    logs.sort(key=LOG_ORDER)
+    logs.sort(key=log_order)
     return logs
 
 

@@ -12,8 +12,8 @@ import datetime as dt
 from bisect import insort
 from typing import Any
 
-from trust_tui.domain.models import LogEntry
-from trust_tui.storage.documents import LOG_ORDER, log_from_doc
+from trust_tui.domain.models import LogEntry, log_order
+from trust_tui.storage.documents import log_from_doc
 
 Table = dict[str, dict[str, Any]]
 
@@ -48,10 +48,10 @@ def ids_of(table: Table, uid: str) -> list[str]:
 def with_added(logs: tuple[LogEntry, ...], entries: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
     """New entries go after equal keys, where a fresh load's stable sort puts them."""
     if len(entries) > 16:
-        return tuple(sorted(logs + entries, key=LOG_ORDER))
+        return tuple(sorted(logs + entries, key=log_order))
     merged = list(logs)
     for entry in entries:
-        insort(merged, entry, key=LOG_ORDER)
+        insort(merged, entry, key=log_order)
     return tuple(merged)
 
 
@@ -62,7 +62,7 @@ def with_replaced(
     if sum(1 for log in logs if log.uid == entry.uid) != copies:
         return None
     updated = [entry if log.uid == entry.uid else log for log in logs]
-    updated.sort(key=LOG_ORDER)
+    updated.sort(key=log_order)
     return tuple(updated)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trust_tui.guide import load_guide
-from trust_tui.screens.document import DocumentScreen
+from trust_tui.tui.dialogs.document import DocumentScreen
 
 __all__ = ["SourcesScreen"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -16,16 +16,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from trust_tui.domain.models import Action
-from trust_tui.messages import ActionSaved
-from trust_tui.widgets.action_form import ActionForm
+from trust_tui.tui.dialogs.action_form import ActionForm
+from trust_tui.tui.messages import ActionSaved
+from trust_tui.tui.screens.base import DataScreen
 
 if TYPE_CHECKING:
-    from trust_tui.app import TrustApp
-    from trust_tui.tracker import AppData
+    from trust_tui.session import AppData
 
 __all__ = ["ActionsScreen", "how_often"]
 
@@ -44,7 +43,7 @@ def sorted_actions(actions: tuple[Action, ...]) -> list[Action]:
     return sorted(actions, key=lambda a: (a.archived, a.order, a.name))
 
 
-class ActionsScreen(Screen[None]):
+class ActionsScreen(DataScreen):
     BINDINGS = [
         Binding("n", "new_action", "New", id="actions.new"),
         Binding("e", "edit_action", "Edit", id="actions.edit"),
@@ -65,10 +64,6 @@ class ActionsScreen(Screen[None]):
         self._pending_select: str | None = None
         """The action just saved: highlighted once the new data arrives."""
 
-    @property
-    def trust_app(self) -> TrustApp:
-        return cast("TrustApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
@@ -87,8 +82,6 @@ class ActionsScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#action-table", DataTable)
         table.add_columns(*COLUMNS)
-        self.show_data(self.trust_app.data)
-        self.trust_app.data_changed.subscribe(self, self.show_data)
         table.focus()
 
     # --- showing -----------------------------------------------------------------------

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from trust_tui.domain.validation import clean_text, parse_rating
-from trust_tui.messages import LogRequested
-from trust_tui.widgets.note_dialog import LogDialog
+from trust_tui.tui.dialogs.log_dialog import LogDialog
+from trust_tui.tui.messages import LogRequested
 
 __all__ = ["AGENDA", "CheckInDialog", "checkin_note"]
 
@@ -58,7 +59,7 @@ class CheckInDialog(LogDialog):
                 restrict=r"[0-9]{0,2}",
             )
 
-    def build(self) -> list[object]:
+    def build(self) -> list[Message]:
         answers = {f: self.query_one(f"#agenda-{f}", Input).value for f, _, _ in AGENDA}
         note = clean_text(checkin_note(answers))
         raw = self.query_one("#checkin-rating", Input).value.strip()

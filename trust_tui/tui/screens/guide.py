@@ -9,31 +9,30 @@ lets the app take what is left in the boxes when it quits.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, Static, TextArea
 
 from trust_tui.domain.models import StepProgress
 from trust_tui.domain.validation import ValidationError, clean_text
-from trust_tui.messages import StepSaved
-from trust_tui.widgets.guide_progress import GuideProgress, progress_line
-from trust_tui.widgets.prompt_answers import AnswerArea
-from trust_tui.widgets.step_list import StepList, part_option_id, step_option_id
-from trust_tui.widgets.step_reader import StepReader
+from trust_tui.tui.messages import StepSaved
+from trust_tui.tui.screens.base import DataScreen
+from trust_tui.tui.widgets.guide_progress import GuideProgress, progress_line
+from trust_tui.tui.widgets.prompt_answers import AnswerArea
+from trust_tui.tui.widgets.step_list import StepList, part_option_id, step_option_id
+from trust_tui.tui.widgets.step_reader import StepReader
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
 
-    from trust_tui.app import TrustApp
     from trust_tui.guide import Guide, Step
-    from trust_tui.tracker import AppData
+    from trust_tui.session import AppData
 
 __all__ = ["ANSWER_MAX_CHARS", "GuideScreen"]
 
@@ -43,7 +42,7 @@ AUTOSAVE_SECONDS = 1.5
 _KEEP: Any = object()
 
 
-class GuideScreen(Screen[None]):
+class GuideScreen(DataScreen):
     BINDINGS = [
         Binding("d", "toggle_done", "Mark done", id="guide.toggle_done"),
         # Short words, and the sources off the footer: at 80 columns the footer must still
@@ -66,10 +65,6 @@ class GuideScreen(Screen[None]):
     def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None):
         super().__init__(name=name, id=id, classes=classes)
         self._autosave: Timer | None = None
-
-    @property
-    def trust_app(self) -> TrustApp:
-        return cast("TrustApp", self.app)
 
     @property
     def guide(self) -> Guide:
@@ -101,11 +96,12 @@ class GuideScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.trust_app.guide is None:
             return
+        # The list is filled here so the first open step can be selected; DataScreen then
+        # shows the rest (progress, the selected step's marks).
         data = self.trust_app.data
+        assert data is not None
         step_list = self.query_one(StepList)
         step_list.show_guide(self.guide, data.snapshot.steps)
-        self._show_progress(data)
-        self.trust_app.data_changed.subscribe(self, self.show_data)
         step_list.select_id(self._first_open_option(data))
         step_list.focus()
 
@@ -121,6 +117,8 @@ class GuideScreen(Screen[None]):
 
     def show_data(self, data: AppData) -> None:
         """New data (ours or another process's): refresh marks, progress, the shown step."""
+        if self.trust_app.guide is None:
+            return
         self.query_one(StepList).show_guide(self.guide, data.snapshot.steps)
         self._show_progress(data)
         step = self.current_step
@@ -273,7 +271,7 @@ class GuideScreen(Screen[None]):
             self.notify(f"Step {step.id} marked done. Well done for doing it.", markup=False)
 
     def action_show_sources(self) -> None:
-        from trust_tui.screens.sources import SourcesScreen
+        from trust_tui.tui.screens.sources import SourcesScreen
 
         self.app.push_screen(SourcesScreen(self.guide.sources))
 

@@ -13,21 +13,20 @@ from dataclasses import replace
 from pathlib import Path
 
 from trust_tui import clock
+from trust_tui.cli.report import format_actions, format_settings, format_summary, period_phrase
 from trust_tui.domain.calendar import logical_today
-from trust_tui.domain.models import LogEntry, Settings, Snapshot
+from trust_tui.domain.models import Settings, Snapshot
 from trust_tui.domain.streaks import action_streak
 from trust_tui.domain.summary import weekly_summary
 from trust_tui.domain.validation import (
     ValidationError,
-    clean_text,
+    new_log_entry,
     parse_date,
     parse_hhmm,
-    parse_rating,
     parse_weekday,
 )
 from trust_tui.guide import load_default_actions
-from trust_tui.report import format_actions, format_settings, format_summary, period_phrase
-from trust_tui.store import Store
+from trust_tui.storage.store import Store
 
 
 def _store(db_path: Path, explicit: bool) -> Store:
@@ -54,20 +53,17 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     if action is None:
         known = ", ".join(a.id for a in snapshot.active_actions)
         raise ValidationError(f"There is no action '{args.action}'; the actions are: {known}.")
-    if action.archived:
-        raise ValidationError(
-            f"'{action.id}' is archived; unarchive it in the app to log it again."
-        )
     # `is not None`: an empty --date (a script's unset variable) is refused, not taken as today.
     day = parse_date(args.date, today) if args.date is not None else today
-    rating = None
-    if args.rating is not None:
-        if not action.rated:
-            raise ValidationError(f"'{action.id}' takes no rating; only a check-in does.")
-        rating = parse_rating(args.rating)
-    note = clean_text(args.note)
-    entry = LogEntry(
-        uuid.uuid4().hex, action.id, day, now.isoformat(timespec="seconds"), note, rating
+    entry = new_log_entry(
+        action,
+        args.action,
+        day,
+        today,
+        note=args.note,
+        rating=args.rating,
+        logged_at=now.isoformat(timespec="seconds"),
+        uid=uuid.uuid4().hex,
     )
 
     if not store.path.exists():

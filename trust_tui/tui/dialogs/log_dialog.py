@@ -1,7 +1,9 @@
-"""Log with a note, or for an earlier date (backfill): a small modal form.
+"""Log with a note, or for an earlier date (backfill): a small modal form, and the frame the
+other log dialogs (check-in, needs, edit) fill with their own fields.
 
 Input is checked here, before the dialog closes, so a too-long note or a bad date is
-explained next to what was typed and nothing typed is ever thrown away.
+explained next to what was typed and nothing typed is ever thrown away. The dialog saves
+nothing itself: it dismisses with the messages to post (None when cancelled).
 """
 
 from __future__ import annotations
@@ -12,18 +14,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from trust_tui.domain.models import Action
 from trust_tui.domain.validation import ValidationError, clean_text, parse_date, parse_rating
-from trust_tui.messages import LogRequested
-from trust_tui.widgets import drafts
+from trust_tui.tui import drafts
+from trust_tui.tui.messages import LogRequested
 
-__all__ = ["LogDialog", "NoteDialog"]
+__all__ = ["LogDialog"]
 
 
-class LogDialog(ModalScreen[bool]):
+class LogDialog(ModalScreen[list[Message] | None]):
     """Shared frame: a title, an optional date field, the form, an error line, buttons."""
 
     BINDINGS = [
@@ -85,7 +88,7 @@ class LogDialog(ModalScreen[bool]):
             return self.today
         return parse_date(self.query_one("#log-date", Input).value, self.today)
 
-    def build(self) -> list[object]:
+    def build(self) -> list[Message]:
         """The messages to post on save (raises ValidationError to keep the dialog open)."""
         note = clean_text(self.query_one("#log-note", TextArea).text.strip())
         rating = None
@@ -105,15 +108,13 @@ class LogDialog(ModalScreen[bool]):
         except ValidationError as error:
             self.show_error(error)
             return
-        for message in messages:
-            self.app.post_message(message)  # type: ignore[arg-type]
         drafts.forget(self.app, self.draft_key)
-        self.dismiss(True)
+        self.dismiss(messages)
 
     def action_cancel(self) -> None:
         """Close without saving; what was typed is kept for the next time (never lost)."""
         drafts.keep_on_cancel(self, self.draft_key, self._opened_with)
-        self.dismiss(False)
+        self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -125,9 +126,3 @@ class LogDialog(ModalScreen[bool]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
-
-
-class NoteDialog(LogDialog):
-    """Log once, with a note, for today or (backfill) an earlier day."""
-
-    heading = "Log"

@@ -7,12 +7,13 @@ import datetime as dt
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Input, Label, TextArea
 
 from trust_tui.domain.models import Action, LogEntry
 from trust_tui.domain.validation import clean_text, parse_date, parse_rating
-from trust_tui.messages import EntryEdited
-from trust_tui.widgets.note_dialog import LogDialog
+from trust_tui.tui.dialogs.log_dialog import LogDialog
+from trust_tui.tui.messages import EntryEdited
 
 __all__ = ["EntryDialog"]
 
@@ -46,7 +47,7 @@ class EntryDialog(LogDialog):
                     compact=True,
                 )
 
-    def build(self) -> list[object]:
+    def build(self) -> list[Message]:
         day = parse_date(self.query_one("#log-date", Input).value, self.today)
         note = clean_text(self.query_one("#log-note", TextArea).text.strip())
         rating = self.entry.rating

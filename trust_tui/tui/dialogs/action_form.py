@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from trust_tui.domain.models import Action
+from trust_tui.domain.models import CADENCES, Action
 from trust_tui.domain.validation import (
     ValidationError,
     clean_name,
@@ -26,13 +26,13 @@ from trust_tui.domain.validation import (
     parse_target,
     unique_slug,
 )
-from trust_tui.widgets import drafts
+from trust_tui.tui import drafts
 
 __all__ = ["DESCRIPTION_MAX_CHARS", "NO_STEP", "ActionForm", "build_action"]
 
 DESCRIPTION_MAX_CHARS = 500
 NO_STEP = "none"
-CADENCES = (("Every day", "day"), ("Every week", "week"))
+CADENCE_CHOICES = tuple((f"Every {cadence}", cadence) for cadence in CADENCES)
 
 
 def build_action(
@@ -48,7 +48,7 @@ def build_action(
     """The action the form describes; raises ValidationError with one clear sentence."""
     clean = clean_name(name, field="name")
     count = parse_target(target)
-    if cadence not in ("day", "week"):
+    if cadence not in CADENCES:
         raise ValidationError("Choose how often: every day or every week.")
     text = clean_text(description, max_chars=DESCRIPTION_MAX_CHARS, field="description").strip()
     fields = {
@@ -109,7 +109,7 @@ class ActionForm(ModalScreen[Action | None]):
             with Horizontal(classes="form-row"):
                 yield Label("How often", classes="form-label")
                 yield Select(
-                    CADENCES,
+                    CADENCE_CHOICES,
                     value=action.cadence if action else "week",
                     allow_blank=False,
                     id="form-cadence",

@@ -8,36 +8,31 @@ fields of DESIGN §3, and a colour choice is not worth a schema change.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static
 
 from trust_tui.domain.models import WEEKDAYS
 from trust_tui.domain.validation import ValidationError, parse_hhmm
-from trust_tui.messages import SettingsChanged
 from trust_tui.paths import display_path
+from trust_tui.tui.messages import SettingsChanged
+from trust_tui.tui.screens.base import DataScreen
 
 if TYPE_CHECKING:
-    from trust_tui.app import TrustApp
-    from trust_tui.tracker import AppData
+    from trust_tui.session import AppData
 
 __all__ = ["SettingsScreen"]
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(DataScreen):
     BINDINGS = [
         Binding("ctrl+s", "apply_day_start", "Apply", id="settings.apply"),
     ]
-
-    @property
-    def trust_app(self) -> TrustApp:
-        return cast("TrustApp", self.app)
 
     def compose(self) -> ComposeResult:
         data = self.trust_app.data
@@ -88,8 +83,6 @@ class SettingsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show_data(self.trust_app.data)
-        self.trust_app.data_changed.subscribe(self, self.show_data)
         # The theme can also change from the command palette: keep the choice in step.
         self.watch(self.app, "theme", self._show_theme, init=False)
         self.query_one("#week-start", Select).focus()

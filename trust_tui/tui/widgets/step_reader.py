@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from trust_tui.domain.models import StepProgress
 from trust_tui.guide import Part, Step
-from trust_tui.widgets.prompt_answers import PromptAnswers
+from trust_tui.tui.widgets.prompt_answers import PromptAnswers
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.widgets._footer import FooterKey
 
 from trust_tui.domain.wording import period_phrase
-from trust_tui.widgets.action_list import ActionList
+from trust_tui.tui.screens.base import DataScreen
+from trust_tui.tui.widgets.action_list import ActionList
 
 if TYPE_CHECKING:
-    from trust_tui.app import TrustApp
-    from trust_tui.tracker import AppData
+    from trust_tui.session import AppData
 
 __all__ = ["TodayScreen"]
 
@@ -57,7 +56,7 @@ class _Footer(Footer):
             yield widget
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(DataScreen):
     AUTO_FOCUS = "#today-actions"
     BINDINGS = [
         Binding("l", "log", "Log (enter does the same)", id="today.log", show=False),
@@ -66,10 +65,6 @@ class TodayScreen(Screen[None]):
             "b", "backfill", "Earlier day", id="today.backfill", tooltip="Log for an earlier date"
         ),
     ]
-
-    @property
-    def trust_app(self) -> TrustApp:
-        return cast("TrustApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -80,9 +75,6 @@ class TodayScreen(Screen[None]):
         yield _Footer()
 
     def on_mount(self) -> None:
-        self.trust_app.data_changed.subscribe(self, self.show_data)
-        if self.trust_app.data is not None:
-            self.show_data(self.trust_app.data)
         self.query_one(ActionList).focus()
 
     def show_data(self, data: AppData) -> None:

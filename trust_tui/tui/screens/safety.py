@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from trust_tui.guide import ContentError, load_guide
-from trust_tui.screens.document import DocumentScreen
+from trust_tui.tui.dialogs.document import DocumentScreen
 
 __all__ = ["FALLBACK_SAFETY", "SafetyScreen"]
 

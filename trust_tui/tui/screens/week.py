@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline, Static
 
 from trust_tui.domain.wording import count_units
-from trust_tui.widgets.heat_map import HeatMap
-from trust_tui.widgets.streak_grid import StreakGrid
+from trust_tui.tui.screens.base import DataScreen
+from trust_tui.tui.widgets.heat_map import HeatMap
+from trust_tui.tui.widgets.streak_grid import StreakGrid
 
 if TYPE_CHECKING:
-    from trust_tui.app import TrustApp
-    from trust_tui.tracker import AppData
+    from trust_tui.session import AppData
 
 __all__ = ["WeekScreen", "rating_points"]
 
@@ -34,12 +33,8 @@ def rating_points(data: AppData) -> list[tuple[str, int]]:
     return points[-RATINGS_SHOWN:]  # type: ignore[return-value]
 
 
-class WeekScreen(Screen[None]):
+class WeekScreen(DataScreen):
     AUTO_FOCUS = "#week-body"
-
-    @property
-    def trust_app(self) -> TrustApp:
-        return cast("TrustApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -56,9 +51,6 @@ class WeekScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.trust_app.data_changed.subscribe(self, self.show_data)
-        if self.trust_app.data is not None:
-            self.show_data(self.trust_app.data)
         self.query_one("#week-body").focus()
 
     def show_data(self, data: AppData) -> None:

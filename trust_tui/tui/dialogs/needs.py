@@ -6,16 +6,17 @@ weekly custom action (target 1, linked to guide step 3.2) without leaving the di
 
 from __future__ import annotations
 
-from typing import cast
+import datetime as dt
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Input, Label, TextArea
 
 from trust_tui.domain.models import Action
 from trust_tui.domain.validation import clean_name, unique_slug
-from trust_tui.messages import ActionSaved
-from trust_tui.widgets.note_dialog import LogDialog
+from trust_tui.tui.dialogs.log_dialog import LogDialog
+from trust_tui.tui.messages import ActionSaved
 
 __all__ = ["NeedsDialog", "need_action"]
 
@@ -39,6 +40,13 @@ def need_action(name: str, actions: tuple[Action, ...]) -> Action:
 class NeedsDialog(LogDialog):
     heading = "Log"
 
+    def __init__(
+        self, action: Action, today: dt.date, actions: tuple[Action, ...], *, backfill: bool = False
+    ) -> None:
+        super().__init__(action, today, backfill=backfill)
+        self.actions = actions
+        """Every action so far: a new one gets an id none of them has."""
+
     def compose_form(self) -> ComposeResult:
         yield Label("What did they say they need? (their words, as close as you can)")
         yield TextArea(id="log-note", soft_wrap=True, show_line_numbers=False)
@@ -49,13 +57,9 @@ class NeedsDialog(LogDialog):
                 placeholder="e.g. Text when I'm running late", id="need-action", compact=True
             )
 
-    def build(self) -> list[object]:
-        from trust_tui.app import TrustApp
-
+    def build(self) -> list[Message]:
         messages = super().build()
         name = self.query_one("#need-action", Input).value
         if name.strip():
-            data = cast(TrustApp, self.app).data
-            actions = data.snapshot.actions if data else ()
-            messages.append(ActionSaved(need_action(name, actions)))
+            messages.append(ActionSaved(need_action(name, self.actions)))
         return messages

@@ -1,16 +1,16 @@
-"""The command line (DESIGN §5). It never imports Textual unless it opens the app."""
+"""The command line (docs/design.md, "The command line"). It never imports Textual unless it
+opens the app, which it does through `trust_tui.app`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
 from trust_tui import __version__
 
-EXIT_OK, EXIT_STORAGE, EXIT_INPUT = 0, 1, 2
+EXIT_STORAGE, EXIT_INPUT = 1, 2
 
 
 class InputError(Exception):
@@ -90,15 +90,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from trust_tui.clock import ClockError
     from trust_tui.domain.validation import ValidationError
     from trust_tui.paths import resolve_db_path
-    from trust_tui.store import StoreError
+    from trust_tui.storage.store import StoreError
 
     try:
         db_path = resolve_db_path(args.db)
         if args.command is None:
             return _run_app(db_path)
-        from trust_tui import commands
+        from trust_tui.cli import subcommands
 
-        handler = getattr(commands, f"cmd_{args.command}")
+        handler = getattr(subcommands, f"cmd_{args.command}")
         return handler(db_path, args, explicit=bool(args.db) or _env_db())
     except (ValidationError, ClockError, InputError) as error:
         _fail(str(error))
@@ -126,7 +126,3 @@ def _run_app(db_path: Path) -> int:
     app = TrustApp(db_path=db_path)
     app.run()
     return int(app.return_code or 0)
-
-
-def new_uid() -> str:
-    return uuid.uuid4().hex

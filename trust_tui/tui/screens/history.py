@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from trust_tui.domain.models import LogEntry
-from trust_tui.messages import EntryDeleted, EntryRestored
-from trust_tui.widgets.confirm import ConfirmDialog
-from trust_tui.widgets.entry_dialog import EntryDialog
-from trust_tui.widgets.entry_table import EntryTable
+from trust_tui.tui.dialogs.confirm import ConfirmDialog
+from trust_tui.tui.dialogs.entry import EntryDialog
+from trust_tui.tui.messages import EntryDeleted, EntryRestored
+from trust_tui.tui.screens.base import DataScreen
+from trust_tui.tui.widgets.entry_table import EntryTable
 
 if TYPE_CHECKING:
-    from trust_tui.app import TrustApp
-    from trust_tui.tracker import AppData
+    from trust_tui.session import AppData
 
 __all__ = ["HistoryScreen"]
 
@@ -28,7 +27,7 @@ PAGE = 500
 ALL = "__all__"
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(DataScreen):
     AUTO_FOCUS = "#history-table"
     BINDINGS = [
         Binding("e", "edit", "Edit", id="history.edit"),
@@ -45,10 +44,6 @@ class HistoryScreen(Screen[None]):
         self._deleted: LogEntry | None = None
         self._options: tuple[tuple[str, str], ...] = ()
 
-    @property
-    def trust_app(self) -> TrustApp:
-        return cast("TrustApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Select[str](
@@ -61,9 +56,6 @@ class HistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.trust_app.data_changed.subscribe(self, self.show_data)
-        if self.trust_app.data is not None:
-            self.show_data(self.trust_app.data)
         self.query_one(EntryTable).focus()
 
     # --- showing ---------------------------------------------------------------------------
@@ -150,7 +142,7 @@ class HistoryScreen(Screen[None]):
         if action is None:
             self.notify("This entry's action no longer exists.", markup=False)
             return
-        self.app.push_screen(EntryDialog(entry, action, data.today))
+        self.app.push_screen(EntryDialog(entry, action, data.today), self.post_all)
 
     def action_delete(self) -> None:
         entry = self._current()

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import datetime as dt
 
-from trust_tui.domain.models import Action, LogEntry, Settings, Snapshot, StepProgress
+from trust_tui.domain.models import Action, LogEntry, Settings, Snapshot, StepProgress, log_order
 
 __all__ = [
     "drop_log",
@@ -17,13 +16,8 @@ __all__ = [
     "put_log",
     "put_settings",
     "put_step",
-    "sort_key",
     "without_log",
 ]
-
-
-def sort_key(entry: LogEntry) -> tuple[dt.date, str]:
-    return (entry.date, entry.logged_at)
 
 
 def without_log(snapshot: Snapshot, uid: str) -> tuple[LogEntry, ...]:
@@ -34,7 +28,7 @@ def put_log(snapshot: Snapshot, entry: LogEntry) -> Snapshot:
     logs = list(snapshot.logs)
     if any(e.uid == entry.uid for e in logs):
         logs = [e for e in logs if e.uid != entry.uid]
-    index = bisect.bisect_right(logs, sort_key(entry), key=sort_key)
+    index = bisect.bisect_right(logs, log_order(entry), key=log_order)
     logs.insert(index, entry)
     return dataclasses.replace(snapshot, logs=tuple(logs))
 
@@ -42,7 +36,7 @@ def put_log(snapshot: Snapshot, entry: LogEntry) -> Snapshot:
 def insert_new_log(snapshot: Snapshot, entry: LogEntry) -> Snapshot:
     """`put_log` for an entry with a fresh uid (uuid4), which cannot be there yet: no uid scan."""
     logs = list(snapshot.logs)
-    logs.insert(bisect.bisect_right(logs, sort_key(entry), key=sort_key), entry)
+    logs.insert(bisect.bisect_right(logs, log_order(entry), key=log_order), entry)
     return dataclasses.replace(snapshot, logs=tuple(logs))
 
 

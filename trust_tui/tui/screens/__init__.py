@@ -28,7 +28,7 @@ _MODULES = {
 
 
 def __getattr__(name: str) -> object:
-    # Lazy re-exports: `from trust_tui.screens import WeekScreen` imports only week.py.
+    # Lazy re-exports: `from trust_tui.tui.screens import WeekScreen` imports only week.py.
     if name in _MODULES:
         import importlib
 

@@ -1,0 +1,533 @@
+"""The app's data in memory, and the changes on their way to the file (no Textual here).
+
+A `Session` wraps the `Store`. Every change is one small dataclass (`AddLog`, `EditLog`,
+`DeleteLog`, `SaveAction`, `SaveSettings`, `SaveStep`) that knows how it looks in memory
+(`apply`, a pure edit of the snapshot) and how it reaches the file (`write`). A change is applied
+to the snapshot at once, so a key press updates the screen without waiting on the disk, and is
+queued; the app drains the queue with `flush()` in a thread worker. A write that fails stays
+queued, and its change stays on screen, so nothing typed is lost; `flush()` reports the failure.
+
+Each change is idempotent (it replaces by uid or id), so replaying the queue on top of a fresh
+read of the file (after another process wrote) gives the right picture whether or not the write
+already reached the disk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import threading
+import uuid
+from collections import Counter, deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from trust_tui.collector import collector_paused
+from trust_tui.domain.calendar import logical_today
+from trust_tui.domain.edits import (
+    drop_log,
+    insert_new_log,
+    put_action,
+    put_log,
+    put_settings,
+    put_step,
+)
+from trust_tui.domain.models import Action, LogEntry, Settings, Snapshot, StepProgress
+from trust_tui.domain.streaks import DayCounts, StreakInfo, day_counts_by_action, streak_from_counts
+from trust_tui.domain.summary import WeeklySummary, summary_from_counts
+from trust_tui.domain.validation import (
+    ValidationError,
+    check_day,
+    clean_text,
+    new_log_entry,
+    parse_rating,
+)
+
+if TYPE_CHECKING:
+    from trust_tui.storage.store import Store
+
+__all__ = [
+    "AddLog",
+    "AppData",
+    "Change",
+    "DeleteLog",
+    "EditLog",
+    "SaveAction",
+    "SaveSettings",
+    "SaveStep",
+    "Session",
+    "WriteFailure",
+    "build_data",
+    "newest_backup",
+]
+
+WEEKS_SHOWN = 12
+
+
+@dataclass(frozen=True, slots=True)
+class AppData:
+    """Everything a screen shows, computed once per change."""
+
+    snapshot: Snapshot
+    today: dt.date
+    """The logical today (docs/design.md, "Streaks")."""
+    streaks: dict[str, StreakInfo]
+    """Every action's streak, archived ones included."""
+    summary: WeeklySummary
+    """Active actions over the last 12 weeks, newest week first."""
+    db_path: Path
+
+
+Grouped = dict[str, DayCounts]
+"""Logs per action and day ordinal (`day_counts_by_action`), the input of every figure."""
+
+_NO_COUNTS: DayCounts = Counter()
+
+
+def build_data(snapshot: Snapshot, today: dt.date, db_path: Path) -> AppData:
+    return data_from_counts(snapshot, today, db_path, day_counts_by_action(snapshot.logs, today))
+
+
+def data_from_counts(
+    snapshot: Snapshot,
+    today: dt.date,
+    db_path: Path,
+    grouped: Mapping[str, Mapping[int, int]],
+    streaks: dict[str, StreakInfo] | None = None,
+) -> AppData:
+    """`build_data` from logs already grouped once (`day_counts_by_action(snapshot.logs, today)`).
+
+    `streaks` may be given when already known for these counts (a new log recomputes only the
+    streak of its own action).
+    """
+    week_start = snapshot.settings.week_start_index
+    if streaks is None:
+        streaks = {
+            a.id: streak_from_counts(a, grouped.get(a.id, _NO_COUNTS), today, week_start)
+            for a in snapshot.actions
+        }
+    # With a duplicated action id (a hand edit) "the" streak of an id could differ between all
+    # actions and the active ones: let the summary compute its own then.
+    unique = len({a.id for a in snapshot.actions}) == len(snapshot.actions)
+    summary = summary_from_counts(
+        snapshot.actions,
+        grouped,
+        today,
+        snapshot.settings,
+        weeks=WEEKS_SHOWN,
+        streaks=streaks if unique else None,
+    )
+    return AppData(snapshot, today, streaks, summary, db_path)
+
+
+# --- the changes -----------------------------------------------------------------------------
+
+
+class Change(Protocol):
+    """One change to the data: how it looks in memory and how it reaches the file."""
+
+    @property
+    def label(self) -> str:
+        """Says what it is, for an error message ("the entry for Call or message on …")."""
+        ...
+
+    @property
+    def text(self) -> str:
+        """The user's words in it, printed if the app must close before it could be saved."""
+        ...
+
+    def apply(self, snapshot: Snapshot) -> Snapshot: ...
+
+    def write(self, store: Store) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class AddLog:
+    """A new entry, or one brought back by undo (same uid: adding it twice keeps one)."""
+
+    entry: LogEntry
+    action_name: str
+    restored: bool = False
+
+    @property
+    def label(self) -> str:
+        day = self.entry.date.isoformat()
+        if self.restored:
+            return f"the entry of {day} you brought back"
+        return f"the entry for {self.action_name} on {day}"
+
+    @property
+    def text(self) -> str:
+        return self.entry.note
+
+    def apply(self, snapshot: Snapshot) -> Snapshot:
+        return put_log(snapshot, self.entry)
+
+    def write(self, store: Store) -> None:
+        store.add_log(self.entry)
+
+
+@dataclass(frozen=True, slots=True)
+class EditLog:
+    entry: LogEntry
+
+    @property
+    def label(self) -> str:
+        return f"your changes to the entry of {self.entry.date.isoformat()}"
+
+    @property
+    def text(self) -> str:
+        return self.entry.note
+
+    def apply(self, snapshot: Snapshot) -> Snapshot:
+        return put_log(snapshot, self.entry)
+
+    def write(self, store: Store) -> None:
+        from trust_tui.storage.store import EntryNotFoundError
+
+        try:
+            store.update_log(self.entry)
+        except EntryNotFoundError:
+            # Deleted by another process meanwhile: keep the user's words rather than drop them.
+            store.add_log(self.entry)
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteLog:
+    entry: LogEntry
+
+    @property
+    def label(self) -> str:
+        return f"the deletion of the entry of {self.entry.date.isoformat()}"
+
+    @property
+    def text(self) -> str:
+        return ""
+
+    def apply(self, snapshot: Snapshot) -> Snapshot:
+        return drop_log(snapshot, self.entry.uid)
+
+    def write(self, store: Store) -> None:
+        from trust_tui.storage.store import EntryNotFoundError
+
+        try:
+            store.delete_log(self.entry.uid)
+        except EntryNotFoundError:
+            pass  # already gone (another process): the wish is fulfilled
+
+
+@dataclass(frozen=True, slots=True)
+class SaveAction:
+    """Add or replace an action by id (archiving is saving with `archived=True`)."""
+
+    action: Action
+
+    @property
+    def label(self) -> str:
+        return f"the action {self.action.name!r}"
+
+    @property
+    def text(self) -> str:
+        return ""
+
+    def apply(self, snapshot: Snapshot) -> Snapshot:
+        return put_action(snapshot, self.action)
+
+    def write(self, store: Store) -> None:
+        store.upsert_action(self.action)
+
+
+@dataclass(frozen=True, slots=True)
+class SaveSettings:
+    """Only the fields this change touches are written (and replayed over a reload), so a
+    setting changed meanwhile by `trust-tui settings` is not put back."""
+
+    settings: Settings
+    changed: tuple[str, ...]
+
+    label = "your settings"
+    text = ""
+
+    def apply(self, snapshot: Snapshot) -> Snapshot:
+        values = {name: getattr(self.settings, name) for name in self.changed}
+        return put_settings(snapshot, dataclasses.replace(snapshot.settings, **values))
+
+    def write(self, store: Store) -> None:
+        store.set_settings(self.settings, self.changed)
+
+
+@dataclass(frozen=True, slots=True)
+class SaveStep:
+    progress: StepProgress
+
+    @property
+    def label(self) -> str:
+        return f"your work on step {self.progress.step}"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.progress.answers.values())
+
+    def apply(self, snapshot: Snapshot) -> Snapshot:
+        return put_step(snapshot, self.progress)
+
+    def write(self, store: Store) -> None:
+        store.save_step(self.progress)
+
+
+@dataclass(frozen=True, slots=True)
+class WriteFailure:
+    label: str
+    error: Exception
+
+    @property
+    def message(self) -> str:
+        return f"Could not save {self.label}: {self.error}"
+
+
+# --- the session -----------------------------------------------------------------------------
+
+
+class Session:
+    """The in-memory AppData, plus the ordered queue of changes not yet confirmed on disk."""
+
+    def __init__(self, store: Store, db_path: Path, now: Callable[[], dt.datetime]) -> None:
+        self._store = store
+        self._db_path = db_path
+        self._now = now
+        self._data: AppData | None = None
+        self._grouped: Grouped = {}
+        """`day_counts_by_action(self._data.snapshot.logs, self._data.today)`, kept up to date."""
+        self._queue: deque[Change] = deque()
+        self._in_flight: Change | None = None
+        self._flush_lock = threading.Lock()
+        self._attempts = 0
+        """Bumped by every write attempt as it ends: a reload that began before a write
+        finished may not hold it, yet that write is no longer replayed from the queue."""
+        self._generation = 0
+        """Bumped by every in-memory change: a reload started before a change is stale."""
+        self._signature: tuple[Any, ...] | None = None
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def data(self) -> AppData:
+        if self._data is None:
+            raise RuntimeError("Session.open() has not run yet.")
+        return self._data
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    def open(self) -> AppData:
+        """Open (or create) the file. Raises the store's StoreError subclasses.
+
+        The collector is paused while the file becomes objects, and what they are is then
+        frozen out of its reach: they live as long as the app (see `collector_paused`).
+        """
+        with collector_paused(freeze=True):
+            snapshot = self._store.open()
+            self._signature = self._safe_signature()
+            self._data = self._compute(snapshot)
+        return self._data
+
+    def logical_today(self, settings: Settings | None = None) -> dt.date:
+        settings = settings or (self._data.snapshot.settings if self._data else Settings())
+        return logical_today(self._now(), settings.day_starts_at)
+
+    def _compute(
+        self,
+        snapshot: Snapshot,
+        today: dt.date | None = None,
+        grouped: Grouped | None = None,
+        streaks: dict[str, StreakInfo] | None = None,
+    ) -> AppData:
+        """The AppData of `snapshot`; remembers its grouped logs for the next incremental log."""
+        today = today or logical_today(self._now(), snapshot.settings.day_starts_at)
+        if grouped is None:
+            grouped = day_counts_by_action(snapshot.logs, today)
+        data = data_from_counts(snapshot, today, self._db_path, grouped, streaks)
+        self._grouped = grouped
+        return data
+
+    def refresh_today(self) -> AppData | None:
+        """Recompute when the logical today moved on (the clock passed day_starts_at)."""
+        data = self.data
+        today = self.logical_today(data.snapshot.settings)
+        if today == data.today:
+            return None
+        self._data = self._compute(data.snapshot, today)
+        return self._data
+
+    def _safe_signature(self) -> tuple[Any, ...] | None:
+        try:
+            return tuple(self._store.signature())
+        except OSError:
+            return None
+
+    def file_changed(self) -> bool:
+        """Cheap: has the file changed since we last read it (ours or another process's write)?"""
+        return self._safe_signature() != self._signature
+
+    def read_file(self) -> tuple[tuple[int, int], tuple[Any, ...] | None, Snapshot]:
+        """Read the file as it is now. Safe to call from a thread; apply with `accept_read`."""
+        generation = (self._generation, self._attempts)
+        signature = self._safe_signature()
+        snapshot = self._store.load()
+        return generation, signature, snapshot
+
+    def accept_read(
+        self, generation: tuple[int, int], signature: tuple[Any, ...] | None, snapshot: Snapshot
+    ) -> AppData | None:
+        """Adopt a fresh read, replaying changes not yet confirmed on disk.
+
+        Returns None (and keeps the current data) when a change happened in memory meanwhile,
+        or a write ended meanwhile (the read may predate it): the file has changed since, so
+        the next poll reads it again.
+        """
+        if generation != (self._generation, self._attempts):
+            return None
+        unconfirmed = self._unconfirmed()
+        if self._attempts != generation[1]:
+            return None  # a write ended while we looked at the queue
+        for change in unconfirmed:
+            snapshot = change.apply(snapshot)
+        self._signature = signature
+        self._data = self._compute(snapshot)
+        return self._data
+
+    # --- changing ----------------------------------------------------------------------------
+
+    def _change(self, change: Change, *, today: dt.date | None = None) -> AppData:
+        snapshot = change.apply(self.data.snapshot)
+        self._generation += 1
+        self._queue.append(change)
+        self._data = self._compute(snapshot, today)
+        return self._data
+
+    def log(
+        self, action_id: str, day: dt.date, note: str = "", rating: int | None = None
+    ) -> tuple[AppData, LogEntry]:
+        """Log an action (raises ValidationError). Only its own streak is recomputed; the
+        result equals a full rebuild (`build_data`)."""
+        data = self.data
+        action = data.snapshot.action(action_id)
+        entry = new_log_entry(
+            action,
+            action_id,
+            day,
+            data.today,
+            note=note,
+            rating=rating,
+            logged_at=self._now().isoformat(timespec="seconds"),
+            uid=uuid.uuid4().hex,
+        )
+        assert action is not None
+        snapshot = insert_new_log(data.snapshot, entry)  # a fresh uid: no scan for it
+        grouped = dict(self._grouped)
+        counts = Counter(grouped.get(entry.action, _NO_COUNTS))
+        counts[entry.date.toordinal()] += 1  # entry.date <= today: checked above
+        grouped[entry.action] = counts
+        streaks = dict(data.streaks)
+        week_start = snapshot.settings.week_start_index
+        for each in snapshot.actions:
+            if each.id == entry.action:
+                streaks[each.id] = streak_from_counts(each, counts, data.today, week_start)
+        self._generation += 1
+        self._queue.append(AddLog(entry, action.name))
+        self._data = self._compute(snapshot, data.today, grouped, streaks)
+        return self._data, entry
+
+    def edit(self, entry: LogEntry) -> AppData:
+        before = next((e for e in self.data.snapshot.logs if e.uid == entry.uid), None)
+        if before is None or before.date != entry.date:
+            # Only a new date is checked: an entry may lie after a "today" that went back (the
+            # day now starts later than when it was logged), and its note stays editable.
+            check_day(entry.date, self.data.today)
+        note = clean_text(entry.note or "", field="note")
+        rating = None if entry.rating is None else parse_rating(entry.rating)
+        entry = dataclasses.replace(entry, note=note, rating=rating)
+        return self._change(EditLog(entry), today=self.data.today)
+
+    def delete(self, uid: str) -> tuple[AppData, LogEntry]:
+        entry = next((e for e in self.data.snapshot.logs if e.uid == uid), None)
+        if entry is None:
+            raise ValidationError("That entry is no longer there.")
+        return self._change(DeleteLog(entry), today=self.data.today), entry
+
+    def restore(self, entry: LogEntry) -> AppData:
+        action = self.data.snapshot.action(entry.action)
+        name = action.name if action else entry.action
+        return self._change(AddLog(entry, name, restored=True), today=self.data.today)
+
+    def save_action(self, action: Action) -> AppData:
+        return self._change(SaveAction(action), today=self.data.today)
+
+    def save_settings(self, settings: Settings) -> AppData:
+        current = self.data.snapshot.settings
+        changed = tuple(
+            f.name
+            for f in dataclasses.fields(Settings)
+            if getattr(settings, f.name) != getattr(current, f.name)
+        )
+        # No `today`: the hour the day starts may move it, so it is recomputed.
+        return self._change(SaveSettings(settings, changed))
+
+    def save_step(self, progress: StepProgress) -> AppData:
+        return self._change(SaveStep(progress), today=self.data.today)
+
+    # --- writing (thread) --------------------------------------------------------------------
+
+    def _unconfirmed(self) -> list[Change]:
+        items = list(self._queue)
+        in_flight = self._in_flight
+        if in_flight is not None:
+            items.insert(0, in_flight)
+        return items
+
+    def unsaved_notes(self) -> list[tuple[str, str]]:
+        """(label, the user's words) for every change not yet confirmed on disk."""
+        return [(change.label, change.text) for change in self._unconfirmed()]
+
+    @property
+    def pending_count(self) -> int:
+        return len(self._queue) + (1 if self._in_flight is not None else 0)
+
+    def flush(self) -> WriteFailure | None:
+        """Write queued changes in order; stop at the first failure and keep it queued.
+
+        Thread-safe: concurrent calls write one change at a time, oldest first.
+        """
+        with self._flush_lock:
+            if self._queue:
+                self._store.daily_backup()  # an app left open for days backs up each day
+            while self._queue:
+                # In flight before it leaves the queue: a reload replaying unconfirmed
+                # changes must never miss it (seeing it twice is harmless).
+                change = self._queue[0]
+                self._in_flight = change
+                self._queue.popleft()
+                try:
+                    change.write(self._store)
+                except Exception as error:  # noqa: BLE001 - reported to the user, and the change kept
+                    self._queue.appendleft(change)
+                    return WriteFailure(change.label, error)
+                finally:
+                    # Counted before it leaves "in flight", so a concurrent `accept_read`
+                    # that missed it in both places sees the count move and gives up.
+                    self._attempts += 1
+                    self._in_flight = None
+        return None
+
+
+def newest_backup(db_path: Path) -> Path | None:
+    """The newest good backup of a file the app could not open (for the problem screen)."""
+    from trust_tui.storage.store import Store, StoreError
+
+    try:
+        return Store(db_path).newest_backup()
+    except (StoreError, OSError):
+        return None

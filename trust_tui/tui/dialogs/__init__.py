@@ -1,0 +1,1 @@
+"""Dialogs: modal screens, each returning its result with `dismiss(value)`."""
