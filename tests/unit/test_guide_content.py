@@ -14,7 +14,7 @@ from trust_tui import guide as guide_mod
 from trust_tui.domain.models import Action
 from trust_tui.guide import ContentError, Guide, content_dir, load_default_actions, load_guide
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CONTENT = REPO / "content"
 COPYCHECK = REPO.parent / "shared" / "tools" / "copycheck.py"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from screenshots import SHOTS, SIZE, pinned_environment  # noqa: E402
 from trust_tui.app import TrustApp  # noqa: E402

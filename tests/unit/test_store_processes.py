@@ -21,7 +21,7 @@ from trust_tui.domain.models import Action, LogEntry
 from trust_tui.storage.atomic import TEMP_MARK
 from trust_tui.storage.store import LockTimeoutError, Store
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOW = dt.datetime(2026, 3, 8, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
 DEFAULTS = (Action("stay-in-touch", "Call or message", "day", 1, "3.3"),)
 
