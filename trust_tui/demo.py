@@ -61,10 +61,53 @@ PLANS = (
 )
 
 _STEP_ANSWERS = {
-    "1": "I wrote it down plainly, without the excuses I kept reaching for.",
-    "2": "What I did, and the months of lying about it. Not 'a mistake' — a choice I made.",
-    "3": "I will answer their questions honestly, even the ones I dread.",
-    "4": "I'll keep my phone open to them for as long as they want that.",
+    # One answer per prompt id of the one-time steps (content/guide/1.1.md to 2.3.md).
+    "what-i-did": "I had an affair with a colleague for five months, and I lied about where "
+    "I was on those evenings. I chose to.",
+    "still-unsaid": "The trip in March was with them too. I held it back because I was afraid "
+    "it would be the detail that ends us. I told them on Sunday.",
+    "my-values": "Honesty. I grew up with parents who lied to each other, and I swore I never "
+    "would. Being someone my partner can believe matters more to me than looking good.",
+    "their-story": "I knew something was wrong for months, and every time I asked I was told I "
+    "was imagining it. Now I replay every evening and wonder what else wasn't true.",
+    "my-defences": "I explain. Last night they said I never thought about them, and I started "
+    "listing the times I did. I stopped halfway, but they had already gone quiet.",
+    "pause-plan": "I'll say: 'I'm too wound up to listen properly. Can we stop for half an "
+    "hour?' Then a walk round the block, and back to the kitchen when the half hour is up.",
+    "their-words": "'You let me think I was going mad. Every time I asked, you made me feel "
+    "paranoid.'",
+    "my-paraphrase": "When you asked me what was going on, I told you it was nothing, so you "
+    "ended up doubting yourself instead of me.",
+    "their-feeling": "Humiliated, and angry with themselves for believing me. I'll ask: 'Is "
+    "that it, or is it something else?'",
+    "impact": "They hardly sleep. They stopped seeing our friends from my work. They check "
+    "the time when I come in, and they say they no longer trust their own judgement.",
+    "triggers": "The hotel by the station, Thursday evenings, the date in March it came out, my "
+    "phone buzzing at night. When it happens I'll stop and ask how they are, not change the "
+    "subject.",
+    "validation": "Of course you can't relax when my phone goes off; I gave you every reason "
+    "to dread it.",
+    "i-statement": "I felt invisible and tired of always being the reliable one, and I chose "
+    "to look for attention from someone else instead of saying so.",
+    "blame-check": "My first version said 'you were always busy with the kids'. That puts it "
+    "on them. The choice was mine, so I cut it.",
+    "their-question": "Whether I was planning to leave. The honest answer: no, but I was "
+    "letting myself not think about it.",
+    "what-led-there": "Staying late at work, drinks after the Thursday meeting, messaging in "
+    "the evenings, my phone face down, complaining about home to someone else.",
+    "if-then-plans": "If they message me after work, I won't reply, and I'll say so at home "
+    "that evening. If there's a Thursday drink, I'll come home instead. If I'm fed up about "
+    "something at home, I'll bring it to our check-in.",
+    "boundaries": "I've asked to move to another team. Until then I only talk to them about "
+    "work, in the office, and I mention any contact the same day.",
+    "ask-partner": "Whether they want to read the message I sent ending it, and what would "
+    "make my late work days less frightening for them.",
+    "what-i-regret": "That I made them doubt their own mind for months, and that they found "
+    "out from a message on my phone instead of from me.",
+    "promises-i-can-keep": "Answer every question honestly. Tell them about any contact the "
+    "same day. Be home when I say, or call before I'm late.",
+    "promises-to-leave-out": "That they'll never feel this way again. That we'll be back to "
+    "normal by summer. I can't guarantee either.",
 }
 
 
@@ -133,7 +176,7 @@ def build_demo(
     done_days = {"1.1": 0, "1.2": 2, "1.3": 6, "1.4": 9, "2.1": 14, "2.2": 20, "2.3": 27}
     for step_id, days_in in done_days.items():
         ids = list((prompt_ids or {}).get(step_id, ()))
-        answers = {pid: _STEP_ANSWERS[str(i % 4 + 1)] for i, pid in enumerate(ids)}
+        answers = {pid: _STEP_ANSWERS[pid] for pid in ids if pid in _STEP_ANSWERS}
         steps.append(StepProgress(step_id, start - dt.timedelta(days=30 - days_in), answers))
     logs.sort(key=log_order)
     return logs, steps
