@@ -11,7 +11,7 @@ import pytest
 
 from trust_tui.demo import build_demo
 from trust_tui.guide import Guide, load_default_actions, load_guide
-from trust_tui.screens.safety import safety_text
+from trust_tui.tui.screens.safety import safety_text
 
 SPACE_HEADING = "When your partner asks for space"
 
