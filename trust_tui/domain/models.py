@@ -39,6 +39,12 @@ class Settings:
     """One of WEEKDAYS."""
     day_starts_at: dt.time = dt.time(0, 0)
     """Wall-clock time before which "today" is still the previous date (00:00-11:59)."""
+    checkin_day: str | None = None
+    """The weekday of the weekly check-in (one of WEEKDAYS), or None: not set."""
+    checkin_time: dt.time | None = None
+    """The check-in's wall-clock time, or None: not set."""
+    theme: str | None = None
+    """The Textual theme the user chose, or None: the default."""
 
     @property
     def week_start_index(self) -> int:
@@ -46,10 +52,15 @@ class Settings:
         return WEEKDAYS.index(self.week_start)
 
     def to_doc(self) -> dict[str, str]:
-        return {
+        """The settings document; a setting that was never set is left out."""
+        doc = {
             "week_start": self.week_start,
             "day_starts_at": self.day_starts_at.strftime("%H:%M"),
+            "checkin_day": self.checkin_day,
+            "checkin_time": self.checkin_time.strftime("%H:%M") if self.checkin_time else None,
+            "theme": self.theme,
         }
+        return {key: value for key, value in doc.items() if value is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +179,37 @@ class StepProgress:
         }
 
 
+PauseReason = Literal["illness", "travel", "space", "other"]
+PAUSE_REASONS: tuple[PauseReason, ...] = ("illness", "travel", "space", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """A stretch of days when not keeping up is expected (illness, travel, a partner who asked
+    for space): a period that overlaps it and is not met neither counts nor breaks a streak."""
+
+    uid: str
+    reason: PauseReason
+    start: dt.date
+    """The first paused day (the document's `from`)."""
+    until: dt.date | None = None
+    """The last paused day, inclusive; None while the pause is open."""
+    note: str = ""
+
+    def overlaps(self, first: dt.date, last: dt.date) -> bool:
+        """Whether any day from `first` to `last` (inclusive) is paused."""
+        return self.start <= last and (self.until is None or self.until >= first)
+
+    def to_doc(self) -> dict[str, object]:
+        return {
+            "uid": self.uid,
+            "reason": self.reason,
+            "from": self.start.isoformat(),
+            "until": self.until.isoformat() if self.until else None,
+            "note": self.note,
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     """Everything in the data file at one moment, as read under the lock."""
@@ -179,6 +221,8 @@ class Snapshot:
     steps: dict[str, StepProgress]
     created_at: str = ""
     schema_version: int = SCHEMA_VERSION
+    pauses: tuple[Pause, ...] = ()
+    """Oldest first (by start)."""
 
     def action(self, action_id: str) -> Action | None:
         for action in self.actions:
