@@ -621,8 +621,9 @@ def test_doctor_finds_content_problems_without_writing(db: Path) -> None:
     text = "\n".join(store.doctor())
     assert "'gone-action' (1)" in text
     assert "uid0001" in text and "more than once" in text
-    assert "3 log entries" in text and "bad date" in text
-    assert "'2026-13-01'" in text and "'1969-12-31'" in text and "'2027-01-01'" in text
+    assert "3 log entries" in text and "set aside" in text  # one validation: see documents.py
+    assert "'2026-13-01'" in text and "'1969-12-31'" in text
+    assert "uid0006 (2027-01-01)" in text and "dated in the future" in text
     assert "14 (note is not text)" in text
     assert "funday" in text
     assert state(db) == before

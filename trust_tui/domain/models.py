@@ -211,6 +211,19 @@ class Pause:
 
 
 @dataclass(frozen=True, slots=True)
+class SetAside:
+    """A document in the file that is not valid: it stays in the file untouched, but nothing
+    reads, counts, shows or exports it; `doctor` names it."""
+
+    table: str
+    """"logs", "actions", "steps" or "settings"."""
+    key: str
+    """Its document id in that table."""
+    reason: str
+    """Why, as a short clause ("rating is not a whole number from 1 to 10")."""
+
+
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     """Everything in the data file at one moment, as read under the lock."""
 
@@ -223,6 +236,8 @@ class Snapshot:
     schema_version: int = SCHEMA_VERSION
     pauses: tuple[Pause, ...] = ()
     """Oldest first (by start)."""
+    set_aside: tuple[SetAside, ...] = ()
+    """The documents that were not valid and were left out of everything above."""
 
     def action(self, action_id: str) -> Action | None:
         for action in self.actions:

@@ -10,29 +10,26 @@ import datetime as dt
 import os
 import stat
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
-from trust_tui.domain.models import SCHEMA_VERSION
-from trust_tui.domain.validation import EARLIEST_DATE
+from trust_tui.domain.models import SCHEMA_VERSION, LogEntry, SetAside
 from trust_tui.storage import backups
 from trust_tui.storage.atomic import FILE_MODE, FOLDER_MODE
-from trust_tui.storage.documents import (
-    action_from_doc,
-    log_from_doc,
-    settings_from_doc,
-    step_from_doc,
-)
-from trust_tui.storage.schema import Raw, meta_doc, migrate, schema_version
+from trust_tui.storage.documents import to_snapshot
+from trust_tui.storage.schema import Raw, migrate, schema_version
 
 MAX_LISTED = 5
 
 
 def permission_problems(path: Path) -> list[str]:
-    """The file must be private; its folder must at least not be writable by others.
+    """The file must be private; its folder must at least not be writable by others, nor any
+    folder above it.
 
     A folder others can only list (say, the one a user ran `--db t.json` in) reveals a file
     name, not a word of its contents, so only write access there is a problem: it would let
-    another user replace the file.
+    another user replace the file, or rename the data folder away and put their own in its
+    place. A shared folder with the sticky bit (/tmp) lets nobody rename what is not theirs.
     """
     problems: list[str] = []
     checks = (
@@ -49,74 +46,78 @@ def permission_problems(path: Path) -> list[str]:
                 f"The {kind} {target} {risk} (mode {mode:o}, should be {wanted:o}); "
                 f"fix it with: {command} '{target}'"
             )
+    for folder in path.parent.parents:
+        try:
+            mode = stat.S_IMODE(os.stat(folder).st_mode)
+        except OSError:
+            continue
+        if mode & 0o002 and not mode & stat.S_ISVTX:
+            problems.append(
+                f"The folder {folder}, above the data file, can be changed by other users (mode "
+                f"{mode:o}): they could move the data folder away and put another in its place; "
+                f"fix it with: chmod o-w '{folder}'"
+            )
     return problems
 
 
 def content_problems(path: Path, raw: Raw, today: dt.date) -> list[str]:
-    problems: list[str] = []
-    try:
-        settings_from_doc(meta_doc(raw).get("settings", {}))
-    except (TypeError, ValueError) as error:
-        problems.append(
-            f"The settings in {path} are not valid ({error}); defaults are used until "
-            "you set them again with `trust-tui settings`."
-        )
+    """What the one validation of `trust_tui.storage.documents` set aside, and what valid
+    documents still get wrong together (unknown actions, shared ids, future dates)."""
+    snapshot = to_snapshot(raw)
+    problems = set_aside_problems(path, snapshot.set_aside)
     action_ids: set[str] = set()
     duplicate_actions: list[str] = []
-    for key, doc in raw.get("actions", {}).items():
-        try:
-            action = action_from_doc(doc)
-        except (KeyError, TypeError, ValueError) as error:
-            problems.append(
-                f"Action document {key} in {path} cannot be read ({_why(error)}); it is ignored."
-            )
-            continue
+    for action in snapshot.actions:
         if action.id in action_ids:
             duplicate_actions.append(action.id)
         action_ids.add(action.id)
     if duplicate_actions:
         problems.append(f"Several actions share an id in {path}: {_list(duplicate_actions)}.")
-    problems += _log_problems(path, raw, action_ids, today)
-    for key, doc in raw.get("steps", {}).items():
-        try:
-            step_from_doc(doc)
-        except (KeyError, TypeError, ValueError) as error:
+    return problems + _log_problems(path, snapshot.logs, action_ids, today)
+
+
+def set_aside_problems(path: Path, aside: Sequence[SetAside]) -> list[str]:
+    problems: list[str] = []
+    for item in aside:
+        if item.table == "settings":
             problems.append(
-                f"Guide step document {key} in {path} cannot be read ({_why(error)}); "
-                "it is ignored."
+                f"The settings in {path} are not valid ({item.reason}); defaults are used until "
+                "you set them again with `trust-tui settings`."
             )
+    for table, what in (("actions", "Action"), ("steps", "Guide step")):
+        for item in aside:
+            if item.table == table:
+                problems.append(
+                    f"{what} document {item.key} in {path} is not valid ({item.reason}); "
+                    "it is set aside (kept in the file, but not shown or counted)."
+                )
+    logs = [f"{item.key} ({item.reason})" for item in aside if item.table == "logs"]
+    if logs:
+        problems.append(
+            f"{_entries(len(logs))} in {path} {_be(len(logs))} not valid and {_be(len(logs))} "
+            f"set aside (kept in the file, but not shown, counted or exported): {_list(logs)}."
+        )
     return problems
 
 
-def _log_problems(path: Path, raw: Raw, action_ids: set[str], today: dt.date) -> list[str]:
+def _log_problems(
+    path: Path, logs: Sequence[LogEntry], action_ids: set[str], today: dt.date
+) -> list[str]:
     problems: list[str] = []
-    unreadable: list[str] = []
-    bad_dates: list[str] = []
     unknown: Counter[str] = Counter()
     uids: Counter[str] = Counter()
+    future: list[str] = []
     latest = today + dt.timedelta(days=1)  # a traveller's logical today may be ahead of ours
-    for key, doc in raw.get("logs", {}).items():
-        day = _date(doc.get("date"))
-        if day is None or not EARLIEST_DATE <= day <= latest:
-            bad_dates.append(f"{key} ({doc.get('date')!r})")
-            continue
-        try:
-            entry = log_from_doc(doc)
-        except (KeyError, TypeError, ValueError) as error:
-            unreadable.append(f"{key} ({_why(error)})")
-            continue
+    for entry in logs:
+        if entry.date > latest:
+            future.append(f"{entry.uid} ({entry.date})")
         if entry.action not in action_ids:
             unknown[entry.action] += 1
         uids[entry.uid] += 1
-    if unreadable:
+    if future:
         problems.append(
-            f"{_entries(len(unreadable))} in {path} cannot be read and {_be(len(unreadable))}: "
-            f"{_list(unreadable)}."
-        )
-    if bad_dates:
-        problems.append(
-            f"{_entries(len(bad_dates))} in {path} {_have(len(bad_dates))} a bad date (not "
-            f"YYYY-MM-DD, before 1970 or in the future): {_list(bad_dates)}."
+            f"{_entries(len(future))} in {path} {_be(len(future))} dated in the future, which "
+            f"trust-tui never writes (was the clock wrong?): {_list(future)}."
         )
     if unknown:
         names = [f"'{name}' ({count})" for name, count in unknown.most_common()]
@@ -132,21 +133,6 @@ def _log_problems(path: Path, raw: Raw, action_ids: set[str], today: dt.date) ->
     return problems
 
 
-def _date(value: object) -> dt.date | None:
-    if not isinstance(value, str) or len(value) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _why(error: BaseException) -> str:
-    if isinstance(error, KeyError):
-        return f"no {error.args[0]}"
-    return str(error)
-
-
 def _list(items: list[str]) -> str:
     shown = ", ".join(items[:MAX_LISTED])
     return shown + (f" and {len(items) - MAX_LISTED} more" if len(items) > MAX_LISTED else "")
@@ -157,11 +143,7 @@ def _entries(n: int) -> str:
 
 
 def _be(n: int) -> str:
-    return "is ignored" if n == 1 else "are ignored"
-
-
-def _have(n: int) -> str:
-    return "has" if n == 1 else "have"
+    return "is" if n == 1 else "are"
 
 
 def _point(n: int) -> str:
