@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -32,6 +33,7 @@ from trust_tui.tui.messages import (
     SettingsChanged,
     StepSaved,
 )
+from trust_tui.tui.text import user_str
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -62,6 +64,17 @@ WRITE_DELAY = 0.01
 re-encodes the whole file in C calls that hold the GIL for milliseconds at 50,000 logs; started at
 once, it delays the repaint of the key press it saves. The change is queued in memory meanwhile,
 and quitting flushes the queue without waiting for this pause."""
+
+
+def crash_message(db_path: Path, error: BaseException | None) -> str:
+    """What the terminal shows after an unexpected error: no data, no traceback."""
+    import shlex
+
+    kind = f" ({type(error).__name__})" if error is not None else ""
+    return (
+        f"trust-tui stopped after an unexpected error{kind}. What you saved before it is in "
+        f"{db_path}. To check the file, run: trust-tui --db {shlex.quote(str(db_path))} doctor"
+    )
 
 
 def _mode_factory(mode: str) -> Callable[[], Screen[Any]]:
@@ -115,6 +128,18 @@ class TrustApp(App[int]):
         self._read_error: str | None = None
         self._quit_armed = False
         self._drafts_warned = False
+
+    # --- an unexpected error ------------------------------------------------------------------
+
+    def _fatal_error(self) -> None:
+        """Replaces Textual's handling of an unexpected exception (`App._handle_exception` calls
+        it), which prints a traceback *with every frame's local variables*: the note or answer
+        being shown would land on the terminal and in any bug report pasted from it. Textual
+        has no public setting for this; `panic` is its public way to leave with a message, so
+        we leave with one short message naming the file and `doctor`, and no traceback at all
+        (an exception's own message may quote the data too)."""
+        self.bell()
+        self.panic(Text(crash_message(self.db_path, self._exception), style="bold"))
 
     # --- start-up ----------------------------------------------------------------------------
 
@@ -293,7 +318,7 @@ class TrustApp(App[int]):
         action = data.snapshot.action(entry.action)
         assert action is not None
         when = "today" if entry.date == data.today else entry.date.strftime("%a %d %b")
-        self.notify(f"{action.name}: logged for {when}.", markup=False, timeout=3)
+        self.notify(user_str(f"{action.name}: logged for {when}."), markup=False, timeout=3)
         self._acknowledge(action.id, before.current if before else 0)
 
     def on_entry_edited(self, message: EntryEdited) -> None:
@@ -349,7 +374,9 @@ class TrustApp(App[int]):
         line = step.encouragement if step is not None else ""
         line = line or "Each kept promise is a small proof. Keep going at your own steady pace."
         self.notify(
-            f"{count_units(streak.current, streak.unit)} in a row: {action.name}.\n{line}",
+            user_str(
+                f"{count_units(streak.current, streak.unit)} in a row: {action.name}.\n{line}"
+            ),
             title="A milestone",
             timeout=8,
             markup=False,

@@ -22,6 +22,7 @@ from trust_tui.domain.models import Action
 from trust_tui.domain.validation import ValidationError, clean_text, parse_date, parse_rating
 from trust_tui.tui import drafts
 from trust_tui.tui.messages import LogRequested
+from trust_tui.tui.text import user_content
 
 __all__ = ["LogDialog"]
 
@@ -51,7 +52,7 @@ class LogDialog(ModalScreen[list[Message] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes=f"dialog {self.extra_classes}"):
             yield Static(
-                Content(f"{self.heading}: ").stylize("bold") + Content(self.action.name),
+                Content(f"{self.heading}: ").stylize("bold") + user_content(self.action.name),
                 classes="dialog-title",
             )
             if self.backfill:

@@ -22,6 +22,7 @@ from trust_tui.domain.models import Action
 from trust_tui.tui.dialogs.action_form import ActionForm
 from trust_tui.tui.messages import ActionSaved
 from trust_tui.tui.screens.base import DataScreen
+from trust_tui.tui.text import user_cell, user_content, user_str
 
 if TYPE_CHECKING:
     from trust_tui.session import AppData
@@ -104,7 +105,7 @@ class ActionsScreen(DataScreen):
                 str(self._counts[action.id]),
                 "archived" if action.archived else "",
             )
-            texts = [Text(cell, style=style, no_wrap=True) for cell in cells]
+            texts = [user_cell(cell, style=style, no_wrap=True) for cell in cells]
             # A long name (80 characters, CJK twice as wide) would push every other column off
             # an 80-column screen: cut it here; the detail below shows it whole.
             texts[0].truncate(NAME_CELLS, overflow="ellipsis")
@@ -148,7 +149,7 @@ class ActionsScreen(DataScreen):
                 lines.append(f"Archived. {kept}; press x to bring it back.")
         archive.label = "Bring back" if action.archived else "Archive"
         # One Content built from plain strings: names and descriptions are never markup.
-        detail.update(Content("\n".join(lines)))
+        detail.update(user_content("\n".join(lines)))
 
     @on(DataTable.RowHighlighted, "#action-table")
     def _on_row_highlighted(self) -> None:
@@ -176,7 +177,7 @@ class ActionsScreen(DataScreen):
                 return
             self.post_message(ActionSaved(action))
             verb = "updated" if original else "added"
-            self.notify(f"{action.name}: {verb}.", markup=False, timeout=3)
+            self.notify(user_str(f"{action.name}: {verb}."), markup=False, timeout=3)
             # The table refreshes when data_changed arrives; the cursor moves there then.
             self._pending_select = action.id
 
@@ -202,7 +203,7 @@ class ActionsScreen(DataScreen):
             message = f"{action.name}: archived. Its history stays; press x to bring it back."
         else:
             message = f"{action.name}: back in your day."
-        self.notify(message, markup=False, timeout=4)
+        self.notify(user_str(message), markup=False, timeout=4)
 
     @on(Button.Pressed, "#action-new")
     def _on_new(self) -> None:

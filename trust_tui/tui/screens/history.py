@@ -15,6 +15,7 @@ from trust_tui.tui.dialogs.confirm import ConfirmDialog
 from trust_tui.tui.dialogs.entry import EntryDialog
 from trust_tui.tui.messages import EntryDeleted, EntryRestored
 from trust_tui.tui.screens.base import DataScreen
+from trust_tui.tui.text import user_content
 from trust_tui.tui.widgets.entry_table import EntryTable
 
 if TYPE_CHECKING:
@@ -74,7 +75,9 @@ class HistoryScreen(DataScreen):
             self._options = options
             select = self.query_one("#history-filter", Select)
             with self.prevent(Select.Changed):
-                select.set_options([(Content(label), action_id) for action_id, label in options])
+                select.set_options(
+                    [(user_content(label), action_id) for action_id, label in options]
+                )
                 if self._filter != ALL and self._filter in {a for a, _ in options}:
                     select.value = self._filter
         entries = self._entries(data)
@@ -110,7 +113,7 @@ class HistoryScreen(DataScreen):
         if entry.rating is not None:
             head += f" · trust {entry.rating}/10"
         body = entry.note or "(no note)"
-        note.update(Content(head).stylize("bold") + Content("\n") + Content(body))
+        note.update(user_content(head).stylize("bold") + Content("\n") + user_content(body))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_note()
@@ -153,8 +156,8 @@ class HistoryScreen(DataScreen):
         name = action.name if action else entry.action
         question = (
             Content("Delete this entry?\n\n").stylize("bold")
-            + Content(f"{name} · {entry.date.isoformat()}\n")
-            + Content(entry.note[:200] + ("…" if len(entry.note) > 200 else ""))
+            + user_content(f"{name} · {entry.date.isoformat()}\n")
+            + user_content(entry.note[:200] + ("…" if len(entry.note) > 200 else ""))
         )
 
         def answered(yes: bool | None) -> None:

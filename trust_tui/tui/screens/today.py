@@ -12,6 +12,7 @@ from textual.widgets._footer import FooterKey
 
 from trust_tui.domain.wording import period_phrase
 from trust_tui.tui.screens.base import DataScreen
+from trust_tui.tui.text import user_content
 from trust_tui.tui.widgets.action_list import ActionList
 
 if TYPE_CHECKING:
@@ -100,11 +101,11 @@ class TodayScreen(DataScreen):
             why.update("")
             return
         step = self.trust_app.guide_step(action.step)
-        lines = [Content(action.name).stylize("bold"), Content(period_phrase(action, streak))]
+        lines = [user_content(action.name).stylize("bold"), Content(period_phrase(action, streak))]
         if step is not None:
             lines.append(Content(f"Why (step {step.id}, {step.title}): {step.summary}"))
         elif action.description:
-            lines.append(Content(action.description))
+            lines.append(user_content(action.description))
         why.update(Content("\n").join(lines))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

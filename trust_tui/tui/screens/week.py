@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Sparkline, Static
 
 from trust_tui.domain.wording import count_units
 from trust_tui.tui.screens.base import DataScreen
+from trust_tui.tui.text import user_content
 from trust_tui.tui.widgets.heat_map import HeatMap
 from trust_tui.tui.widgets.streak_grid import StreakGrid
 
@@ -85,7 +86,7 @@ class WeekScreen(DataScreen):
             else:
                 now = "not started yet"
             best = f" · best {count_units(streak.best, streak.unit)}" if streak.best else ""
-            lines.append(Content(name.ljust(width)) + Content(f"  {now}{best}"))
+            lines.append(user_content(name.ljust(width)) + Content(f"  {now}{best}"))
         return Content("\n").join(lines) if lines else Content("No active actions.")
 
     @staticmethod

@@ -8,6 +8,7 @@ from textual.widgets import DataTable
 from trust_tui.domain.models import Action
 from trust_tui.domain.streaks import StreakInfo
 from trust_tui.domain.wording import count_short, progress_label, streak_short
+from trust_tui.tui.text import user_cell
 
 __all__ = ["ActionList", "streak_cell"]
 
@@ -27,7 +28,7 @@ the table shows it whole."""
 
 
 def _cut(name: str, cells: int) -> Text:
-    text = Text(name, no_wrap=True)
+    text = user_cell(name, no_wrap=True)
     text.truncate(cells, overflow="ellipsis")  # counts cells, so CJK names are cut right too
     return text
 
@@ -73,7 +74,7 @@ class ActionList(DataTable[Text]):
                 _cut(action.name, NAME_CELLS),
                 progress,
                 streak_cell(streak),
-                Text(action.step or "–"),
+                user_cell(action.step or "–"),
                 key=action.id,
             )
         if keep is not None and keep in {a.id for a in actions}:

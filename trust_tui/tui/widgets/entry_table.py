@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from trust_tui.domain.models import Action, LogEntry
+from trust_tui.tui.text import user_cell
 
 __all__ = ["EntryTable", "first_line"]
 
@@ -50,9 +51,9 @@ class EntryTable(DataTable[Text]):
             name = action.name if action else entry.action
             self.add_row(
                 Text(entry.date.strftime("%a %d %b %Y"), no_wrap=True),
-                Text(name[:22], no_wrap=True),
+                user_cell(name[:22], no_wrap=True),
                 Text("" if entry.rating is None else f"{entry.rating}/10"),
-                Text(first_line(entry.note, preview), no_wrap=True, overflow="ellipsis"),
+                user_cell(first_line(entry.note, preview), no_wrap=True, overflow="ellipsis"),
                 key=entry.uid,
             )
         if not self.row_count:

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Static
 
 from trust_tui.domain.models import StepProgress
 from trust_tui.guide import Part, Step
+from trust_tui.tui.text import user_content
 from trust_tui.tui.widgets.prompt_answers import PromptAnswers
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class StepReader(VerticalScroll):
 
     def _set(self, widget_id: str, text: str) -> None:
         widget = self.query_one(f"#{widget_id}", Static)
-        widget.update(Content(text))
+        widget.update(user_content(text))  # may hold action names: user text
         widget.display = bool(text)
 
     async def show_part(self, part: Part) -> None:

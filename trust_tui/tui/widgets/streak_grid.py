@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from trust_tui.domain.summary import WeekCell, WeeklySummary
+from trust_tui.tui.text import user_cell
 
 __all__ = ["StreakGrid", "cell_text"]
 
@@ -27,7 +28,7 @@ def cell_text(cell: WeekCell | None) -> Text:
 
 def short_name(name: str, width: int = HEADER_WIDTH) -> Text:
     label = name if len(name) <= width else name[: width - 1] + "…"
-    return Text(label, no_wrap=True)
+    return user_cell(label, no_wrap=True)
 
 
 def header_width(screen_width: int, actions: int) -> int:
