@@ -9,7 +9,7 @@ temporary file is left, which `remove_stray_temps` cleans up later.
 from __future__ import annotations
 
 import os
-import secrets
+import tempfile
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -18,26 +18,42 @@ TEMP_MARK = ".tmp-"
 
 
 def ensure_private_folder(folder: Path) -> None:
-    """Create `folder` (and missing parents) if needed; a folder we create is 0700."""
+    """Create `folder` and any missing parents; every folder we create is 0700, whatever the
+    umask (`mkdir(parents=True)` would give the parents the umask's mode, often 0755 and 0777
+    under `umask 000`, letting another user rename our folder away)."""
     if folder.is_dir():
         return
-    folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    # mkdir's mode is filtered by the umask; say exactly what we mean.
-    os.chmod(folder, FOLDER_MODE)
-
-
-def temp_name(target: Path) -> Path:
-    """`.<name>.tmp-<pid>-<random>` next to the target: hidden, and traceable to its writer."""
-    return target.with_name(f".{target.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+    missing: list[Path] = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        try:
+            candidate.mkdir(mode=FOLDER_MODE)
+        except FileExistsError:
+            if not candidate.is_dir():
+                raise
+            continue  # made by someone else meanwhile: not ours to change
+        # mkdir's mode is filtered by the umask; say exactly what we mean.
+        os.chmod(candidate, FOLDER_MODE)
 
 
 def atomic_write(target: Path, data: bytes) -> None:
-    """Replace `target` with `data` atomically and durably; the new file is 0600."""
-    temp = temp_name(target)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    """Replace `target` with `data` atomically and durably; the new file is 0600.
+
+    The one way trust-tui writes a file (the data file, backups, exports). The temporary file
+    is made by `mkstemp` in the target's folder: an unpredictable name, created exclusively
+    (never through a file or symlink someone planted), 0600 from the first byte, and named
+    `.<name>.tmp-<pid>-<random>` so `remove_stray_temps` can tell whose it is.
+    """
+    fd, temp_text = tempfile.mkstemp(
+        prefix=f".{target.name}{TEMP_MARK}{os.getpid()}-", dir=target.parent
+    )
+    temp = Path(temp_text)
     try:
         try:
-            os.fchmod(fd, FILE_MODE)  # the umask may have removed bits the owner needs
+            os.fchmod(fd, FILE_MODE)  # mkstemp's 0600 already; say it for every platform
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
