@@ -12,6 +12,9 @@ from trust_tui.domain.calendar import logical_today
 from trust_tui.domain.models import Settings
 
 NOW_ENV = "TRUST_TUI_NOW"
+EARLIEST = dt.date(1970, 1, 1)
+LATEST = dt.date(9998, 12, 31)
+"""The pinned clock's range: dates count from 1970, and weeks after 9998 cannot be built."""
 
 
 class ClockError(ValueError):
@@ -37,6 +40,10 @@ def now() -> pendulum.DateTime:
             ) from None
         if value.tzinfo is None:
             raise ClockError(f"{NOW_ENV}='{pinned}' needs a UTC offset, e.g. +01:00.")
+        if not EARLIEST <= value.date() <= LATEST:
+            raise ClockError(
+                f"{NOW_ENV}='{pinned}' is outside the years trust-tui counts (1970 to 9998)."
+            )
         return pendulum.instance(value)
     time.tzset()
     return pendulum.instance(dt.datetime.now().astimezone())

@@ -4,6 +4,7 @@ opens the app, which it does through `trust_tui.app`."""
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +22,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line, with exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_INPUT, f"{self.prog}: {message} (see '{self.prog} --help').\n")
+        from trust_tui.domain.text import visible  # the message may echo any argument
+
+        self.exit(EXIT_INPUT, visible(f"{self.prog}: {message} (see '{self.prog} --help').") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,6 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write to FILE (default: standard output)"
     )
 
+    restore = sub.add_parser(
+        "import", help="merge a JSON export back in (after a backup of the data file)"
+    )
+    restore.add_argument("file", metavar="FILE", help="a file written by 'export --format json'")
+    restore.add_argument(
+        "--dry-run", action="store_true", help="only say what would be added; write nothing"
+    )
+
     sub.add_parser("demo", help="fill a new or empty data file with a sample history")
     sub.add_parser("doctor", help="check the data file and say how to fix what is wrong")
     return parser
@@ -84,40 +95,106 @@ def _weeks(text: str) -> int:
     return weeks
 
 
+PATH_ARGUMENTS = frozenset({"db", "output", "file"})
+"""Arguments that name files: any bytes are a valid file name there. Every other argument is
+text that may be stored or shown, so it must be valid UTF-8."""
+
+EXIT_BROKEN_PIPE = 141
+"""What a shell reports for `ls | head` (128 + SIGPIPE): the reader left, nothing is wrong."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Imported after parsing so `--help` and `--version` stay instant.
+    from trust_tui.cli.output import fail
     from trust_tui.clock import ClockError
     from trust_tui.domain.validation import ValidationError
-    from trust_tui.paths import resolve_db_path
     from trust_tui.storage.store import StoreError
 
     try:
-        db_path = resolve_db_path(args.db)
-        if args.command is None:
-            return _run_app(db_path)
+        code = _dispatch(args)
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is handled below
+        return code
+    except (ValidationError, ClockError, InputError) as error:
+        fail(str(error))
+        return EXIT_INPUT
+    except StoreError as error:
+        fail(str(error))
+        return EXIT_STORAGE
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:
+        # A path the system refuses (too long, a folder we may not enter): one line, no
+        # traceback. A name too long is bad input; anything else is the storage's problem.
+        fail(_os_error_sentence(error))
+        return EXIT_INPUT if error.errno == errno.ENAMETOOLONG else EXIT_STORAGE
+    except Exception as error:  # noqa: BLE001 - a traceback could show a note's text
+        fail(
+            f"An unexpected error ({type(error).__name__}) stopped this command; the data file "
+            "was left as it was. Run `trust-tui doctor` to check it."
+        )
+        return EXIT_STORAGE
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from trust_tui.paths import resolve_db_path
+
+    _check_arguments(args)
+    db_path = resolve_db_path(args.db)
+    if args.command is None:
+        return _run_app(db_path)
+    if args.command == "import":
+        from trust_tui.cli.importing import cmd_import as handler
+    else:
         from trust_tui.cli import subcommands
 
         handler = getattr(subcommands, f"cmd_{args.command}")
-        return handler(db_path, args, explicit=bool(args.db) or _env_db())
-    except (ValidationError, ClockError, InputError) as error:
-        _fail(str(error))
-        return EXIT_INPUT
-    except StoreError as error:
-        _fail(str(error))
-        return EXIT_STORAGE
-    except KeyboardInterrupt:
-        return 130
+    return handler(db_path, args, explicit=bool(args.db) or _env_db())
+
+
+def _check_arguments(args: argparse.Namespace) -> None:
+    if args.db is not None and not args.db.strip():
+        raise InputError("--db needs a file name; it was empty.")
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS or not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # argv bytes that are not UTF-8 arrive as lone surrogates (PEP 383); stored, they
+            # could not be written back as JSON.
+            flag = "the action" if name == "action" else f"--{name.replace('_', '-')}"
+            raise InputError(
+                f"The text given for {flag} is not valid UTF-8; check the terminal's encoding."
+            ) from None
+
+
+def _os_error_sentence(error: OSError) -> str:
+    if error.errno == errno.ENAMETOOLONG:
+        return f"The path {error.filename or ''} is too long for this system; choose a shorter one."
+    where = f" on {error.filename}" if error.filename else ""
+    return f"The system refused a file operation{where} ({error.strerror or error}); nothing was written."
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe has gone, point stdout at /dev/null so the interpreter's
+    final flush does not print an error (the pattern Python's signal docs recommend)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # not a real file descriptor (a test's captured output): nothing will flush
 
 
 def _env_db() -> bool:
     import os
 
     return bool(os.environ.get("TRUST_TUI_DB"))
-
-
-def _fail(message: str) -> None:
-    sys.stderr.write(f"trust-tui: {message}\n")
 
 
 def _run_app(db_path: Path) -> int:

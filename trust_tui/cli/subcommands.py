@@ -5,19 +5,19 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
-import os
 import sys
 import uuid
 from dataclasses import replace
 from pathlib import Path
 
 from trust_tui import clock
+from trust_tui.cli.output import json_text, say
 from trust_tui.cli.report import format_actions, format_settings, format_summary, period_phrase
 from trust_tui.domain.calendar import logical_today
-from trust_tui.domain.models import Settings, Snapshot
+from trust_tui.domain.models import SetAside, Settings, Snapshot
 from trust_tui.domain.streaks import action_streak
 from trust_tui.domain.summary import weekly_summary
+from trust_tui.domain.text import visible
 from trust_tui.domain.validation import (
     ValidationError,
     new_log_entry,
@@ -26,7 +26,8 @@ from trust_tui.domain.validation import (
     parse_weekday,
 )
 from trust_tui.guide import load_default_actions
-from trust_tui.storage.store import Store
+from trust_tui.storage.atomic import atomic_write
+from trust_tui.storage.store import Store, StoreError
 
 
 def _store(db_path: Path, explicit: bool) -> Store:
@@ -72,7 +73,7 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     streak = action_streak(
         action, store.log_dates(action.id), today, snapshot.settings.week_start_index
     )
-    print(f"Logged {action.name} for {day.isoformat()}. {period_phrase(action, streak)}")
+    say(f"Logged {action.name} for {day.isoformat()}. {period_phrase(action, streak)}")
     return 0
 
 
@@ -81,9 +82,9 @@ def cmd_summary(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     today = clock.today(snapshot.settings)
     summary = weekly_summary(snapshot.actions, snapshot.logs, today, snapshot.settings, args.weeks)
     if args.json:
-        print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2))
+        say(json_text(summary.to_json()))
     else:
-        print(format_summary(summary))
+        say(format_summary(summary))
     return 0
 
 
@@ -91,35 +92,78 @@ def cmd_actions(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     snapshot = _read(_store(db_path, explicit))
     actions = sorted(snapshot.actions, key=lambda a: a.order)
     if args.json:
-        print(json.dumps([a.to_doc() for a in actions], ensure_ascii=False, indent=2))
+        say(json_text([a.to_doc() for a in actions]))
     else:
-        print(format_actions(actions))
+        say(format_actions(actions))
     return 0
 
 
 def cmd_settings(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     store = _store(db_path, explicit)
-    snapshot = _read(store)
-    settings = snapshot.settings
+    settings = _read(store).settings
+    changed: list[str] = []
     if args.week_start is not None:
         settings = replace(settings, week_start=parse_weekday(args.week_start))
+        changed.append("week_start")
     if args.day_starts_at is not None:
         settings = replace(settings, day_starts_at=parse_hhmm(args.day_starts_at))
-    if settings != snapshot.settings:
+        changed.append("day_starts_at")
+    if changed:
         store.open()
-        store.set_settings(settings)
-    print(format_settings(settings, store.path))
+        # Only the fields asked for, merged under the lock into the file as it is then: a
+        # `settings` command running at the same time keeps its change too.
+        store.set_settings(settings, fields=changed)
+        settings = store.load().settings
+    say(format_settings(settings, store.path))
     return 0
 
 
 def cmd_export(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
+    output = Path(args.output) if args.output else None
+    if output is not None:
+        _check_output(output)
     snapshot = _read(_store(db_path, explicit))
     text = export_json(snapshot) if args.format == "json" else export_csv(snapshot)
-    if args.output:
-        _write_private(Path(args.output), text)
+    if output is not None:
+        try:
+            atomic_write(output, text.encode("utf-8"))
+        except OSError as error:
+            raise StoreError(
+                f"Could not write the export to {output} ({error.strerror or error}); "
+                f"{output.name} was left as it was and no temporary file remains.",
+                output,
+            ) from None
+    elif args.format == "csv" and sys.stdout.isatty():
+        sys.stdout.write(visible(text))  # a spreadsheet file keeps the text exactly; a screen never
     else:
         sys.stdout.write(text)
+    if snapshot.set_aside:
+        _report_left_out(snapshot.set_aside)
     return 0
+
+
+def _check_output(path: Path) -> None:
+    if path.is_dir():
+        raise ValidationError(
+            f"{path} is a folder; give -o a file name, such as {path / 'export'}."
+        )
+    if not path.parent.is_dir():
+        raise ValidationError(
+            f"The folder {path.parent} does not exist; create it or choose another -o path."
+        )
+
+
+def _report_left_out(aside: tuple[SetAside, ...]) -> None:
+    shown = "; ".join(f"{item.table} {item.key}: {item.reason}" for item in aside[:3])
+    more = f"; and {len(aside) - 3} more" if len(aside) > 3 else ""
+    count = f"{len(aside)} document{'' if len(aside) == 1 else 's'}"
+    sys.stderr.write(
+        visible(
+            f"trust-tui: left out {count} that {'is' if len(aside) == 1 else 'are'} not valid "
+            f"({shown}{more}); they are still in the data file, and `trust-tui doctor` lists them."
+        )
+        + "\n"
+    )
 
 
 def export_json(snapshot: Snapshot) -> str:
@@ -131,7 +175,7 @@ def export_json(snapshot: Snapshot) -> str:
         "logs": [e.to_doc() for e in snapshot.logs],
         "steps": [s.to_doc() for s in sorted(snapshot.steps.values(), key=lambda s: s.step)],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document) + "\n"
 
 
 CSV_COLUMNS = ("date", "action", "action_name", "note", "rating", "logged_at", "uid")
@@ -140,43 +184,33 @@ CSV_COLUMNS = ("date", "action", "action_name", "note", "rating", "logged_at", "
 def export_csv(snapshot: Snapshot) -> str:
     names = {a.id: a.name for a in snapshot.actions}
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # A hand-edited note may hold a carriage return, which QUOTE_MINIMAL with a "\n" line end
+    # would leave unquoted (a broken row): quote every text cell.
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CSV_COLUMNS)
     for e in snapshot.logs:
         rating = "" if e.rating is None else e.rating
         writer.writerow(
             (
                 e.date.isoformat(),
-                e.action,
-                names.get(e.action, ""),
-                e.note,
+                neutralise(e.action),
+                neutralise(names.get(e.action, "")),
+                neutralise(e.note),
                 rating,
-                e.logged_at,
-                e.uid,
+                neutralise(e.logged_at),
+                neutralise(e.uid),
             )
         )
     return out.getvalue()
 
 
-def _write_private(path: Path, text: str) -> None:
-    """Write an export readable by its owner only: it holds the private notes."""
-    if not path.parent.is_dir():
-        raise ValidationError(
-            f"The folder {path.parent} does not exist; create it or choose another -o path."
-        )
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except PermissionError:
-        tmp.unlink(missing_ok=True)
-        raise ValidationError(
-            f"Cannot write {path}: permission denied; choose another -o path."
-        ) from None
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading `'` (OWASP's advice on CSV
+    injection): a note starting with `=HYPERLINK(...)` stays text."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def cmd_demo(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
@@ -200,8 +234,8 @@ def cmd_demo(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     for progress in steps:
         store.save_step(progress)
     first = logs[0].date if logs else today
-    print(f"Added a sample history to {store.path}: {len(logs):,} logs from {first} to {today}.")
-    print("Open it with: trust-tui --db " + _quote(store.path))
+    say(f"Added a sample history to {store.path}: {len(logs):,} logs from {first} to {today}.")
+    say("Open it with: trust-tui --db " + _quote(store.path))
     return 0
 
 
@@ -215,18 +249,18 @@ def cmd_doctor(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     store = _store(db_path, explicit)
     problems = store.doctor()
     if problems:
-        print(f"Problems with {store.path}:")
+        say(f"Problems with {store.path}:")
         for problem in problems:
-            print(f"  - {problem}")
+            say(f"  - {problem}")
         return 1
     snapshot = store.load()
     backup = store.newest_backup()
     logs = len(snapshot.logs)
-    print(
+    say(
         f"{store.path} is healthy: {len(snapshot.actions)} actions, {logs:,} log{'' if logs == 1 else 's'}, "
         f"schema {snapshot.schema_version}."
     )
-    print(
+    say(
         f"Newest backup: {backup}"
         if backup
         else "No backup yet (one is taken each day the file is opened)."
