@@ -10,10 +10,13 @@ import textwrap
 from pathlib import Path
 
 import orjson
-from app_helpers import SIZE, screen_text, settle
+from app_helpers import SIZE, file_logs, screen_text, settle
+from textual.widgets import Input
 
 from trust_tui.app import TrustApp
 from trust_tui.cli import main
+from trust_tui.domain.validation import clean_text
+from trust_tui.tui.widgets.prompt_answers import AnswerArea
 
 OSC_TITLE = "\x1b]0;pwned\x07"
 SECRET = "the secret I never told anyone"
@@ -120,3 +123,45 @@ def test_an_unexpected_error_shows_no_note_and_names_doctor(app_db: Path) -> Non
     assert done.returncode == 1
     assert "RuntimeError" in shown and "doctor" in shown and str(app_db) in shown.replace("\n", "")
     assert SECRET not in shown and "Traceback" not in shown
+
+
+async def test_editing_a_hostile_note_shows_it_visibly_and_saves_no_stand_ins(
+    app_db: Path,
+) -> None:
+    hostile_file(app_db)
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "e")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "EntryDialog"
+        text = screen_text(pilot)
+        assert "Note␛]0;pwned␇" in text
+        for char in RAW_CONTROLS:
+            assert char not in text, repr(char)
+        app.screen.query_one("#log-date", Input).value = "2026-11-26"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    [doc] = [d for d in file_logs(app_db) if d["uid"] == "osc"]
+    # Saving an edit drops control characters, as typing does; the stand-ins are never stored.
+    assert (doc["date"], doc["note"]) == ("2026-11-26", clean_text(f"Note{OSC_TITLE}\x9b2J end"))
+
+
+async def test_a_hostile_answer_is_shown_visibly_and_kept_unless_changed(app_db: Path) -> None:
+    assert main(["--db", str(app_db), "log", "appreciation-note"]) == 0
+    raw = orjson.loads(app_db.read_bytes())
+    answer = f"I will{OSC_TITLE} listen"
+    raw["steps"] = {"1": {"step": "1.1", "done_on": None, "answers": {"what-i-did": answer}}}
+    app_db.write_bytes(orjson.dumps(raw))
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        await settle(pilot)
+        areas = list(app.screen.query(AnswerArea))
+        assert [a.text for a in areas if a.prompt_id == "what-i-did"] == ["I will␛]0;pwned␇ listen"]
+        for char in RAW_CONTROLS:
+            assert char not in screen_text(pilot), repr(char)
+        areas[1].text = "A second answer."
+        assert app.screen.save_answers() is True
+        await settle(pilot)
+    saved = orjson.loads(app_db.read_bytes())["steps"]["1"]["answers"]
+    assert saved == {"what-i-did": answer, "still-unsaid": "A second answer."}

@@ -284,15 +284,15 @@ def test_two_settings_commands_racing_keep_both_changes(
 ) -> None:
     assert run("--db", str(db), "settings") == 0  # shows the defaults; no file yet
     assert run("--db", str(db), "log", "appreciation-note") == 0
-    real_open = Store.open
+    real_set = Store.set_settings
 
-    def other_process_changes_the_other_field(self: Store, **kwargs: bool):  # type: ignore[no-untyped-def]
+    def other_process_changes_the_other_field(self: Store, *args, **kwargs):  # type: ignore[no-untyped-def]
         # Between this command's read and its write, another process sets the day's start.
         done = cli("--db", str(db), "settings", "--day-starts-at", "04:00")
         assert done.returncode == 0, done.stderr
-        return real_open(self, **kwargs)
+        return real_set(self, *args, **kwargs)
 
-    monkeypatch.setattr(Store, "open", other_process_changes_the_other_field)
+    monkeypatch.setattr(Store, "set_settings", other_process_changes_the_other_field)
     assert run("--db", str(db), "settings", "--week-start", "sunday") == 0
     settings = next(iter(orjson.loads(db.read_bytes())["meta"].values()))["settings"]
     assert settings["week_start"] == "sunday" and settings["day_starts_at"] == "04:00"

@@ -190,8 +190,12 @@ def _fast_logs(table: dict[str, Any]) -> list[LogEntry] | None:
     dates = list(map(attrgetter("date"), logs))
     if min(dates) < EARLIEST_DATE:
         return None
-    # fromisoformat accepts more than YYYY-MM-DD; only the exact form round-trips.
-    if list(map(dt.date.isoformat, dates)) != list(map(itemgetter("date"), docs)):
+    # fromisoformat also takes `2026W481`, `2026-W48-1` and `20261123`; what it took that is
+    # ten characters with dashes at 4 and 7 and no week letter is exactly YYYY-MM-DD.
+    texts = list(map(itemgetter("date"), docs))
+    if set(map(len, texts)) != {10} or set(map(itemgetter(4), texts)) != {"-"}:
+        return None
+    if set(map(itemgetter(7), texts)) != {"-"} or "W" in "".join(texts):
         return None
     return logs
 

@@ -27,6 +27,7 @@ from trust_tui.domain.validation import (
     unique_slug,
 )
 from trust_tui.tui import drafts
+from trust_tui.tui.text import user_str
 
 __all__ = ["DESCRIPTION_MAX_CHARS", "NO_STEP", "ActionForm", "build_action"]
 
@@ -89,8 +90,9 @@ class ActionForm(ModalScreen[Action | None]):
         self.original = original
         self.actions = tuple(actions)
         self.steps = tuple(steps)
-        self._name = original.name if original else name
-        self._description = original.description if original else description
+        # Inputs would pass escape sequences on: they show controls made visible.
+        self._name = user_str(original.name if original else name)
+        self._description = user_str(original.description if original else description)
         self._opened_with: dict[str, str] = {}
         self.draft_key = ("action", original.id if original else "new")
 

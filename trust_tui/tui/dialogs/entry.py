@@ -14,6 +14,7 @@ from trust_tui.domain.models import Action, LogEntry
 from trust_tui.domain.validation import clean_text, parse_date, parse_rating
 from trust_tui.tui.dialogs.log_dialog import LogDialog
 from trust_tui.tui.messages import EntryEdited
+from trust_tui.tui.text import user_str
 
 __all__ = ["EntryDialog"]
 
@@ -35,7 +36,7 @@ class EntryDialog(LogDialog):
             yield Input(value=self.entry.date.isoformat(), id="log-date", compact=True)
         yield Label("Note")
         area = TextArea(id="log-note", soft_wrap=True, show_line_numbers=False)
-        area.text = self.entry.note
+        area.text = user_str(self.entry.note)  # a TextArea would pass escape sequences on
         yield area
         if self.action.rated or self.entry.rating is not None:
             with Horizontal(classes="form-row"):
@@ -49,7 +50,9 @@ class EntryDialog(LogDialog):
 
     def build(self) -> list[Message]:
         day = parse_date(self.query_one("#log-date", Input).value, self.today)
-        note = clean_text(self.query_one("#log-note", TextArea).text.strip())
+        text = self.query_one("#log-note", TextArea).text
+        # An unchanged note goes back as stored, never as the box shows it (with stand-ins).
+        note = self.entry.note if text == user_str(self.entry.note) else clean_text(text.strip())
         rating = self.entry.rating
         ratings = self.query("#log-rating")
         if ratings:

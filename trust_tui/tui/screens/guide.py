@@ -217,6 +217,8 @@ class GuideScreen(DataScreen):
         stored = data.snapshot.steps.get(step.id) or StepProgress(step.id)
         answers = dict(stored.answers)
         for prompt_id, text in texts.items():
+            if text == stored.answers.get(prompt_id):
+                continue  # unchanged: kept exactly as stored, even a control a script put there
             cleaned = clean_text(text, max_chars=ANSWER_MAX_CHARS, field="answer")
             if cleaned.strip():
                 answers[prompt_id] = cleaned

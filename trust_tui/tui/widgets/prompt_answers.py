@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Static, TextArea
 
 from trust_tui.guide import Prompt
+from trust_tui.tui.text import user_str
 
 __all__ = ["AnswerArea", "PromptAnswers"]
 
@@ -23,8 +24,9 @@ class AnswerArea(TextArea):
     """A plain-text box for one prompt's answer (never highlighted as code, never markup)."""
 
     def __init__(self, prompt: Prompt, text: str, *, id: str) -> None:
+        shown = user_str(text)  # a TextArea would pass an escape sequence to the terminal
         super().__init__(
-            text,
+            shown,
             soft_wrap=True,
             tab_behavior="focus",
             show_line_numbers=False,
@@ -34,12 +36,23 @@ class AnswerArea(TextArea):
             classes="answer-area",
         )
         self.prompt_id = prompt.id
-        self.baseline = text
-        """The text as last loaded from, or saved to, the data file."""
+        self.stored = text
+        """The answer as last loaded from, or saved to, the data file."""
+        self.baseline = shown
+        """`stored` as the box shows it (controls made visible)."""
 
     @property
     def unsaved(self) -> bool:
         return self.text != self.baseline
+
+    @property
+    def value(self) -> str:
+        """What to save: the stored answer exactly while the box is unchanged, else the text."""
+        return self.text if self.unsaved else self.stored
+
+    def show_stored(self, text: str) -> None:
+        self.stored = text
+        self.baseline = user_str(text)
 
 
 class PromptAnswers(Vertical):
@@ -69,19 +82,19 @@ class PromptAnswers(Vertical):
 
     def texts(self) -> dict[str, str]:
         """Every prompt's current text, keyed by prompt id (unsaved edits included)."""
-        return {area.prompt_id: area.text for area in self.areas}
+        return {area.prompt_id: area.value for area in self.areas}
 
     def mark_saved(self, texts: Mapping[str, str]) -> None:
         for area in self.areas:
             if area.prompt_id in texts:
-                area.baseline = texts[area.prompt_id]
+                area.show_stored(texts[area.prompt_id])
 
     def refresh_answers(self, stored: Mapping[str, str]) -> None:
         """Show answers written elsewhere (another process), but only in boxes with no unsaved
         edits that the person is not typing in: their words always win."""
         for area in self.areas:
             new = stored.get(area.prompt_id, "")
-            if area.unsaved or area.has_focus or new == area.text:
+            if area.unsaved or area.has_focus or new == area.stored:
                 continue
-            area.load_text(new)
-            area.baseline = new
+            area.show_stored(new)
+            area.load_text(area.baseline)
