@@ -165,3 +165,14 @@ async def test_a_hostile_answer_is_shown_visibly_and_kept_unless_changed(app_db:
         await settle(pilot)
     saved = orjson.loads(app_db.read_bytes())["steps"]["1"]["answers"]
     assert saved == {"what-i-did": answer, "still-unsaid": "A second answer."}
+
+
+async def test_a_file_name_with_an_escape_sequence_is_shown_visibly(app_db: Path) -> None:
+    db = app_db.with_name(f"notes{OSC_TITLE}.json")
+    app = TrustApp(db_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await settle(pilot)
+        text = screen_text(pilot)
+    assert "notes␛]0;pwned␇" in text  # (the long path may wrap after it)
+    assert "\x1b" not in text and "\x07" not in text

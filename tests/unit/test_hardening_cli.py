@@ -365,7 +365,7 @@ def test_a_folder_the_user_cannot_enter_is_one_line(tmp_path: Path) -> None:
         done = cli("--db", str(locked / "inner" / "x.json"), "log", "appreciation-note")
     finally:
         locked.chmod(0o700)
-    assert done.returncode in (1,)
+    assert done.returncode == 1
     assert done.stderr.count(b"\n") == 1 and b"Traceback" not in done.stderr
 
 

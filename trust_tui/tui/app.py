@@ -139,7 +139,7 @@ class TrustApp(App[int]):
         we leave with one short message naming the file and `doctor`, and no traceback at all
         (an exception's own message may quote the data too)."""
         self.bell()
-        self.panic(Text(crash_message(self.db_path, self._exception), style="bold"))
+        self.panic(Text(user_str(crash_message(self.db_path, self._exception)), style="bold"))
 
     # --- start-up ----------------------------------------------------------------------------
 
@@ -195,7 +195,7 @@ class TrustApp(App[int]):
                 self._guide = load_guide()
             except ContentError as error:
                 self._guide_failed = True
-                self.notify(str(error), title="Guide", severity="error", markup=False)
+                self.notify(user_str(str(error)), title="Guide", severity="error", markup=False)
         return self._guide
 
     def guide_step(self, step_id: str | None) -> Step | None:
@@ -356,7 +356,7 @@ class TrustApp(App[int]):
             self.notify(note, markup=False, timeout=3)
 
     def _refuse(self, error: Exception) -> None:
-        self.notify(str(error), title="Not saved", severity="warning", markup=False)
+        self.notify(user_str(str(error)), title="Not saved", severity="warning", markup=False)
 
     def _acknowledge(self, action_id: str, before: int) -> None:
         """A warm word when a streak reaches a milestone (never a word when it breaks)."""
@@ -405,7 +405,10 @@ class TrustApp(App[int]):
         if failure.message != self._write_error:
             self._write_error = failure.message
             self.notify(
-                f"{failure.message}\nIt is kept here and will be saved again soon; do not quit yet.",
+                user_str(
+                    f"{failure.message}\nIt is kept here and will be saved again soon; "
+                    "do not quit yet."
+                ),
                 title="Not saved yet",
                 severity="error",
                 timeout=15,
@@ -449,7 +452,7 @@ class TrustApp(App[int]):
         if str(error) != self._read_error:
             self._read_error = str(error)
             self.notify(
-                f"{error}\nWhat you see here is kept; nothing was written.",
+                user_str(f"{error}\nWhat you see here is kept; nothing was written."),
                 title="The data file changed",
                 severity="error",
                 timeout=20,
@@ -489,8 +492,10 @@ class TrustApp(App[int]):
         if failure is not None and not self._quit_armed:
             self._quit_armed = True
             self.notify(
-                f"{failure.message}\nYour last changes are not in the file yet. Fix the problem "
-                "and press q again, or press q again to quit and see them printed.",
+                user_str(
+                    f"{failure.message}\nYour last changes are not in the file yet. Fix the "
+                    "problem and press q again, or press q again to quit and see them printed."
+                ),
                 title="Not saved",
                 severity="error",
                 timeout=30,
@@ -524,4 +529,4 @@ class TrustApp(App[int]):
         lines = ["trust-tui could not save these changes to " + str(self.db_path) + ":"]
         for label, note in self.session.unsaved_notes():
             lines.append(f"- {label}" + (f":\n{note}" if note else ""))
-        return Text("\n".join(lines))  # type: ignore[return-value]
+        return Text(user_str("\n".join(lines)))  # type: ignore[return-value]

@@ -14,6 +14,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from trust_tui.tui.text import user_content
+
 
 class ProblemScreen(Screen[None]):
     BINDINGS = [Binding("q", "app.quit", "Quit", id="problem-quit")]
@@ -54,5 +56,6 @@ class ProblemScreen(Screen[None]):
         ]
         with VerticalScroll(id="problem-body"):
             yield Static("trust-tui cannot open your data file", id="problem-title", markup=False)
-            yield Static("\n".join(lines), id="problem-text", markup=False)
+            # The path and the reason may hold anything a file name can: made visible.
+            yield Static(user_content("\n".join(lines)), id="problem-text")
         yield Footer()

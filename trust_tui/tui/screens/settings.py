@@ -22,6 +22,7 @@ from trust_tui.domain.validation import ValidationError, parse_hhmm
 from trust_tui.paths import display_path
 from trust_tui.tui.messages import SettingsChanged
 from trust_tui.tui.screens.base import DataScreen
+from trust_tui.tui.text import user_content
 
 if TYPE_CHECKING:
     from trust_tui.session import AppData
@@ -104,7 +105,7 @@ class SettingsScreen(DataScreen):
         if not day.has_focus and not refused:  # never wipe what the person typed
             day.value = settings.day_starts_at.strftime("%H:%M")
         # A path is user data too (a folder may be named anything): plain Content, never markup.
-        self.query_one("#data-path", Static).update(Content(display_path(data.db_path)))
+        self.query_one("#data-path", Static).update(user_content(display_path(data.db_path)))
 
     @on(Select.Changed, "#week-start")
     def _on_week_start(self, event: Select.Changed) -> None:
