@@ -193,3 +193,19 @@ def test_export_then_import_into_an_empty_file_reproduces_every_document(
     assert copy == original
     restored = orjson.loads((folder / "copy.json").read_bytes())
     assert sorted(d["uid"] for d in restored["logs"].values()) == sorted(e.uid for e in logs)
+
+
+def test_an_entry_whose_uid_is_held_by_an_invalid_document_is_not_overwritten(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = json.loads(export(demo, capsys))
+    raw = orjson.loads(demo.read_bytes())
+    key, doc = next(iter(raw["logs"].items()))
+    raw["logs"][key] = {**doc, "rating": "x"}  # set aside in the data file, kept untouched
+    demo.write_bytes(orjson.dumps(raw))
+    source = tmp_path / "e.json"
+    source.write_text(json.dumps(document))
+    assert run("--db", str(demo), "import", str(source)) == 0
+    out = capsys.readouterr().out
+    assert "logs:          0 added, 236 already present, 1 conflicting, 0 invalid" in out
+    assert orjson.loads(demo.read_bytes())["logs"][key]["rating"] == "x"

@@ -89,6 +89,13 @@ def cmd_import(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     else:
         backup = None if new_file else _backup_first(store)
         _write(store, new_file, export.settings, actions.added, logs.added, steps.added)
+        present = {e.uid for e in store.load().logs}
+        skipped = [e.uid for e in logs.added if e.uid not in present]
+        if skipped:
+            # The file already held a document with that uid, one that is set aside as invalid:
+            # it is never overwritten, so this entry was not added (doctor lists that document).
+            logs.added = [e for e in logs.added if e.uid in present]
+            logs.conflicting += skipped
         say(f"Imported {source} into {store.path}:")
         if backup is not None:
             say(f"  (a copy of the file as it was before is in {backup})")
