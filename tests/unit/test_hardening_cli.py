@@ -2,7 +2,7 @@
 
 Each test is one attack that used to work: a planted temporary file, an escape sequence in a name,
 a wrong-typed document, two commands at once, bytes that are not UTF-8, a closed pipe, a formula
-in a note, a malformed import, a loose umask.
+in a note, a loose umask (import has its own file, test_import.py).
 """
 
 from __future__ import annotations

@@ -160,7 +160,8 @@ def _report_left_out(aside: tuple[SetAside, ...]) -> None:
     sys.stderr.write(
         visible(
             f"trust-tui: left out {count} that {'is' if len(aside) == 1 else 'are'} not valid "
-            f"({shown}{more}); they are still in the data file, and `trust-tui doctor` lists them."
+            f"({shown}{more}); {'it is' if len(aside) == 1 else 'they are'} still in the data file, "
+            f"and `trust-tui doctor` lists {'it' if len(aside) == 1 else 'them'}."
         )
         + "\n"
     )
