@@ -9,12 +9,13 @@ import json
 import os
 import sys
 import uuid
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 from trust_tui import clock
 from trust_tui.cli.report import format_actions, format_settings, format_summary, period_phrase
 from trust_tui.domain.calendar import logical_today
+from trust_tui.domain.matching import match_action
 from trust_tui.domain.models import Settings, Snapshot
 from trust_tui.domain.streaks import action_streak
 from trust_tui.domain.summary import weekly_summary
@@ -23,6 +24,8 @@ from trust_tui.domain.validation import (
     new_log_entry,
     parse_date,
     parse_hhmm,
+    parse_optional_time,
+    parse_optional_weekday,
     parse_weekday,
 )
 from trust_tui.guide import load_default_actions
@@ -49,15 +52,12 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     snapshot = _read(store, logs=False)
     now = clock.now()
     today = logical_today(now, snapshot.settings.day_starts_at)
-    action = snapshot.action(args.action)
-    if action is None:
-        known = ", ".join(a.id for a in snapshot.active_actions)
-        raise ValidationError(f"There is no action '{args.action}'; the actions are: {known}.")
+    action = match_action(args.action, snapshot.actions)
     # `is not None`: an empty --date (a script's unset variable) is refused, not taken as today.
     day = parse_date(args.date, today) if args.date is not None else today
     entry = new_log_entry(
         action,
-        args.action,
+        action.id,
         day,
         today,
         note=args.note,
@@ -90,6 +90,9 @@ def cmd_summary(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
 def cmd_actions(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     snapshot = _read(_store(db_path, explicit))
     actions = sorted(snapshot.actions, key=lambda a: a.order)
+    if getattr(args, "ids", False):
+        print("\n".join(a.id for a in actions if not a.archived))
+        return 0
     if args.json:
         print(json.dumps([a.to_doc() for a in actions], ensure_ascii=False, indent=2))
     else:
@@ -105,14 +108,27 @@ def cmd_settings(db_path: Path, args: argparse.Namespace, explicit: bool) -> int
         settings = replace(settings, week_start=parse_weekday(args.week_start))
     if args.day_starts_at is not None:
         settings = replace(settings, day_starts_at=parse_hhmm(args.day_starts_at))
+    if getattr(args, "checkin_day", None) is not None:
+        settings = replace(settings, checkin_day=parse_optional_weekday(args.checkin_day))
+    if getattr(args, "checkin_time", None) is not None:
+        settings = replace(settings, checkin_time=parse_optional_time(args.checkin_time))
     if settings != snapshot.settings:
+        changed = [
+            f.name
+            for f in fields(Settings)
+            if getattr(settings, f.name) != getattr(snapshot.settings, f.name)
+        ]
         store.open()
-        store.set_settings(settings)
+        store.set_settings(settings, changed)
     print(format_settings(settings, store.path))
     return 0
 
 
 def cmd_export(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
+    if args.format == "ics":
+        from trust_tui.cli.ics import cmd_export_ics
+
+        return cmd_export_ics(db_path, args, explicit)
     snapshot = _read(_store(db_path, explicit))
     text = export_json(snapshot) if args.format == "json" else export_csv(snapshot)
     if args.output:

@@ -19,6 +19,7 @@ from trust_tui.storage.atomic import FILE_MODE, FOLDER_MODE
 from trust_tui.storage.documents import (
     action_from_doc,
     log_from_doc,
+    pause_from_doc,
     settings_from_doc,
     step_from_doc,
 )
@@ -84,6 +85,13 @@ def content_problems(path: Path, raw: Raw, today: dt.date) -> list[str]:
             problems.append(
                 f"Guide step document {key} in {path} cannot be read ({_why(error)}); "
                 "it is ignored."
+            )
+    for key, doc in raw.get("pauses", {}).items():
+        try:
+            pause_from_doc(doc)
+        except (KeyError, TypeError, ValueError) as error:
+            problems.append(
+                f"Pause document {key} in {path} cannot be read ({_why(error)}); it is ignored."
             )
     return problems
 
