@@ -33,16 +33,16 @@ def cmd_export_ics(db_path: Path, args: argparse.Namespace, explicit: bool) -> i
     zone = _zone(args.tz)
     today = logical_today(clock.now(), snapshot.settings.day_starts_at)
     settings = snapshot.settings
-    if settings.checkin_day is None or settings.checkin_time is None:
-        sys.stderr.write(
-            "trust-tui: no check-in day and time are set (trust-tui settings --checkin-day DAY "
-            "--checkin-time HH:MM), so the file holds only the weekly reminders.\n"
-        )
     text = export_ics(snapshot, today, zone)
     if args.output:
         _write_private(Path(args.output), text)
     else:
         sys.stdout.write(text)
+    if settings.checkin_day is None or settings.checkin_time is None:
+        sys.stderr.write(
+            "trust-tui: no check-in day and time are set (trust-tui settings --checkin-day DAY "
+            "--checkin-time HH:MM), so the file holds only the weekly reminders.\n"
+        )
     return 0
 
 
@@ -91,7 +91,7 @@ def export_ics(snapshot: Snapshot, today: dt.date, zone: ZoneInfo) -> str:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "trust-tui reminders")
     settings = snapshot.settings
-    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    stamp = dt.datetime.fromtimestamp(int(clock.now().timestamp()), dt.UTC)
     checkin_set = settings.checkin_day is not None and settings.checkin_time is not None
     first_start: dt.datetime | None = None
     for action in snapshot.active_actions:

@@ -31,7 +31,7 @@ def parse_reason(text: str) -> str:
 
 def describe(pause: Pause) -> str:
     """'illness from 2026-11-20 until 2026-11-24', 'space from 2026-11-20 (open)'."""
-    until = f"until {pause.until.isoformat()}" if pause.until else "(open)"
+    until = f"until {pause.until.isoformat()}" if pause.until else "until resumed"
     return f"{pause.reason} from {pause.start.isoformat()} {until}"
 
 

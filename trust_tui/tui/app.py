@@ -243,6 +243,19 @@ class TrustApp(App[int]):
             yield SystemCommand(
                 f"log: {action.name}", f"Log {action.name} for today", self._log(action.id)
             )
+        for reason in ("illness", "travel", "space", "other"):
+            yield SystemCommand(
+                f"pause: {reason}",
+                "Pause from today until you resume: nothing due, no streak breaks",
+                self._pause(reason),
+            )
+        yield SystemCommand("resume", "End the running pause today", self._resume)
+
+    def _pause(self, reason: str) -> Callable[[], None]:
+        return lambda: self.post_message(PauseRequested(reason, self.today))
+
+    def _resume(self) -> None:
+        self.post_message(ResumeRequested(self.today))
 
     def _go(self, mode: str) -> Callable[[], Any]:
         return lambda: self.run_action(f"go('{mode}')")
