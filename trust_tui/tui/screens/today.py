@@ -119,6 +119,8 @@ class TodayScreen(DataScreen):
             when = data.snapshot.settings.checkin_time
             at = f" at {when:%H:%M}" if when else ""
             status.update(Content(f"Your weekly check-in is due today{at}."))
+        elif data is None or not data.snapshot.active_actions:
+            status.update("")
         else:
             status.update(
                 Content(
