@@ -164,6 +164,7 @@ async def test_a_space_pause_shows_the_note_instead_of_due_marks(app_db: Path) -
         status = str(app.screen.query_one("#today-status").render())
         assert load_space_note() in " ".join(status.split())
         assert "persistence is not devotion" in screen_text(pilot)
+        assert not app.screen.query_one("#today-why").display  # no nudge towards the partner
 
 
 async def test_pausing_for_space_from_the_palette_shows_the_note(app_db: Path) -> None:

@@ -108,7 +108,10 @@ class TodayScreen(DataScreen):
         """One line above the list: the check-in due today, or the pause; for space, the note."""
         status = self.query_one("#today-status", Static)
         data = self.trust_app.data
-        status.set_class(due.pause is not None and due.pause.reason == "space", "-space")
+        space = due.pause is not None and due.pause.reason == "space"
+        status.set_class(space, "-space")
+        # The why-line is a nudge towards the partner: not while they asked for space.
+        self.query_one("#today-why", Static).display = not space
         if due.pause is not None:
             until = f" until {due.pause.until:%a %d %b}" if due.pause.until else ""
             line = f"Paused ({due.pause.reason}){until}: nothing is due, and no streak breaks."
