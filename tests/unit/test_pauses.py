@@ -117,6 +117,14 @@ def test_resume_on_the_first_day_cancels_it() -> None:
     assert resume((ahead,), TODAY, TODAY) == (ahead, None)
 
 
+def test_resume_before_a_begun_pause_is_refused_rather_than_cancelling_it() -> None:
+    begun = _pause(-5, None)
+    with pytest.raises(ValidationError) as error:
+        resume((begun,), TODAY - dt.timedelta(days=9), TODAY)
+    assert "began on 2026-11-22; resume on or after that day" in str(error.value)
+    assert resume((begun,), TODAY - dt.timedelta(days=5), TODAY) == (begun, None)
+
+
 def test_resume_with_no_pause_running_is_refused() -> None:
     with pytest.raises(ValidationError) as error:
         resume((_pause(-9, -3),), TODAY, TODAY)

@@ -73,9 +73,9 @@ def put_step(snapshot: Snapshot, progress: StepProgress) -> Snapshot:
 
 
 def put_pause(snapshot: Snapshot, pause: Pause) -> Snapshot:
-    """Add or replace the pause with this uid; pauses stay ordered by start."""
+    """Add or replace the pause with this uid; pauses stay ordered by start (then uid, as read)."""
     others = [p for p in snapshot.pauses if p.uid != pause.uid]
-    pauses = tuple(sorted([*others, pause], key=lambda p: p.start))
+    pauses = tuple(sorted([*others, pause], key=lambda p: (p.start, p.uid)))
     return dataclasses.replace(snapshot, pauses=pauses)
 
 

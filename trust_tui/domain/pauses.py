@@ -5,8 +5,9 @@ The rules (also in the README):
   too ill to open the app; a pause is not a way to rewrite months of history);
 - `until` (the last paused day, inclusive) is never before `from`;
 - pauses never overlap (an open pause, with no `until`, runs on until resumed);
-- resuming on day D makes D the first day no longer paused; resuming a pause on or before the
-  day it starts cancels it (it is removed).
+- resuming on day D makes D the first day no longer paused; resuming on the day a pause began,
+  or before a pause has begun, cancels it (it is removed); a D before a begun pause's first day
+  is refused.
 """
 
 from __future__ import annotations
@@ -94,6 +95,12 @@ def resume(pauses: Iterable[Pause], day: dt.date, today: dt.date) -> tuple[Pause
     pause = pause_to_end(pauses, day)
     if pause is None:
         raise ValidationError(f"There is no pause running on {day} to end.")
-    if day <= pause.start:
+    if pause.start > today:
+        return pause, None  # not begun yet: resuming calls it off
+    if day < pause.start:
+        raise ValidationError(
+            f"The pause for {pause.reason} began on {pause.start}; resume on or after that day."
+        )
+    if day == pause.start:
         return pause, None
     return pause, dataclasses.replace(pause, until=day - dt.timedelta(days=1))

@@ -187,7 +187,7 @@ def to_snapshot(raw: Raw, logs: tuple[LogEntry, ...] | None = None) -> Snapshot:
             pauses.append(pause_from_doc(doc))
         except (KeyError, TypeError, ValueError):
             continue  # left in the file; doctor names it
-    pauses.sort(key=attrgetter("start"))
+    pauses.sort(key=attrgetter("start", "uid"))  # the same order as `edits.put_pause`
     created_at = meta.get("created_at")
     return Snapshot(
         settings=settings,
