@@ -108,11 +108,20 @@ def test_without_a_checkin_time_only_the_reminders_and_a_sentence(
 ) -> None:
     found = events(export(db, tmp_path, "--tz", "Europe/Paris"))
     err = capsys.readouterr().err
-    assert "no check-in day and time are set" in err and err.count("\n") == 1
+    assert "the check-in needs both a day and a time" in err and err.count("\n") == 1
     checkin = found["weekly-check-in@trust-tui"]
     assert isinstance(checkin.decoded("dtstart"), dt.date)
     assert not isinstance(checkin.decoded("dtstart"), dt.datetime)
     assert not checkin.walk("VALARM")
+
+
+def test_a_checkin_day_without_a_time_is_an_all_day_reminder_on_that_day(
+    db: Path, tmp_path: Path
+) -> None:
+    assert run(db, "settings", "--checkin-day", "wednesday") == 0
+    checkin = events(export(db, tmp_path, "--tz", "UTC"))["weekly-check-in@trust-tui"]
+    assert checkin.decoded("dtstart") == dt.date(2026, 12, 2)
+    assert checkin["rrule"]["FREQ"] == ["WEEKLY"]
 
 
 def test_nothing_private_goes_into_the_calendar(db: Path, tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ The weekly check-in becomes a weekly event at its day and time, in the user's ti
 with its VTIMEZONE, so it stays at 19:30 local on both sides of a DST change), with an alarm 30
 minutes before. Every other active weekly action becomes a weekly all-day reminder on the first
 day of the week. Names only: no note, no rating, nothing logged ever leaves in this file.
-Without a check-in day and time, only the weekly reminders are written, and stderr says so.
+Without both a check-in day and time, the check-in is an all-day weekly reminder too (on its
+day, if one is set), and stderr says so.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ def cmd_export_ics(db_path: Path, args: argparse.Namespace, explicit: bool) -> i
         sys.stdout.write(text)
     if settings.checkin_day is None or settings.checkin_time is None:
         sys.stderr.write(
-            "trust-tui: no check-in day and time are set (trust-tui settings --checkin-day DAY "
-            "--checkin-time HH:MM), so the file holds only the weekly reminders.\n"
+            "trust-tui: the check-in needs both a day and a time for a timed event with an alarm "
+            "(trust-tui settings --checkin-day DAY --checkin-time HH:MM); until then it is an "
+            "all-day weekly reminder like the others.\n"
         )
     return 0
 
@@ -119,6 +121,10 @@ def export_ics(snapshot: Snapshot, today: dt.date, zone: ZoneInfo) -> str:
             event.add_component(alarm)
         else:
             first = week_start_date(today, settings.week_start_index)
+            if action.kind == "check-in" and settings.checkin_day is not None:
+                # A day without a time: all day on that weekday.
+                weekday = WEEKDAYS.index(settings.checkin_day)
+                first = today + dt.timedelta(days=(weekday - today.weekday()) % 7)
             times = "once" if action.target == 1 else f"{action.target} times"
             event["summary"] = f"{action.name} ({times} this week)"
             event.add("dtstart", first)  # a date: an all-day event
