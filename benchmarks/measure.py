@@ -116,8 +116,13 @@ def process_seconds(argv: Sequence[str], env: dict[str, str]) -> float:
     return seconds
 
 
-def keypress_seconds(db_path: Path, presses: int, action_id: str = "stay-in-touch") -> list[float]:
+def keypress_seconds(
+    db_path: Path, presses: int, action_id: str = "appreciation-note"
+) -> list[float]:
     """Seconds from the key press `l` on Today to the repainted Today screen, `presses` times.
+
+    A weekly action with a target above one: a second log of a daily action on the same day
+    asks first (a dialog, not a repaint of Today).
 
     The app runs headless under Textual's Pilot. The action's row is highlighted first; each
     press is sent as Pilot sends keys (a Key event through the driver) and the clock stops when

@@ -212,6 +212,28 @@ def load_guide() -> Guide:
     )
 
 
+SPACE_HEADING = "## When your partner asks for space"
+
+
+@functools.cache
+def load_space_note() -> str:
+    """The safety note's section on respecting space (its paragraphs, without the heading):
+    shown on Today, and when a space pause starts, instead of anything to do."""
+    path = content_dir() / "safety.md"
+    lines = _read_text(path).splitlines()
+    try:
+        first = lines.index(SPACE_HEADING) + 1
+    except ValueError:
+        raise ContentError(f"{path}: the section '{SPACE_HEADING}' is missing.") from None
+    body: list[str] = []
+    for line in lines[first:]:
+        if line.startswith("#"):
+            break
+        body.append(line)
+    paragraphs = "\n".join(body).strip().split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+
+
 def _step_key(step: Step) -> tuple[int, int]:
     major, minor = step.id.split(".")
     return int(major), int(minor)

@@ -28,13 +28,17 @@ from trust_tui.collector import collector_paused
 from trust_tui.domain.calendar import logical_today
 from trust_tui.domain.edits import (
     drop_log,
+    drop_pause,
     insert_new_log,
     put_action,
     put_log,
+    put_pause,
     put_settings,
     put_step,
 )
-from trust_tui.domain.models import Action, LogEntry, Settings, Snapshot, StepProgress
+from trust_tui.domain.models import Action, LogEntry, Pause, Settings, Snapshot, StepProgress
+from trust_tui.domain.pauses import new_pause
+from trust_tui.domain.pauses import resume as resume_pause
 from trust_tui.domain.streaks import DayCounts, StreakInfo, day_counts_by_action, streak_from_counts
 from trust_tui.domain.summary import WeeklySummary, summary_from_counts
 from trust_tui.domain.validation import (
@@ -53,8 +57,10 @@ __all__ = [
     "AppData",
     "Change",
     "DeleteLog",
+    "DropPause",
     "EditLog",
     "SaveAction",
+    "SavePause",
     "SaveSettings",
     "SaveStep",
     "Session",
@@ -259,6 +265,46 @@ class SaveSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class SavePause:
+    """Start a pause, or change one (resuming sets its `until`): replaced by uid."""
+
+    pause: Pause
+
+    @property
+    def label(self) -> str:
+        return f"the pause from {self.pause.start.isoformat()}"
+
+    @property
+    def text(self) -> str:
+        return self.pause.note
+
+    def apply(self, snapshot: Snapshot) -> Snapshot:
+        return put_pause(snapshot, self.pause)
+
+    def write(self, store: Store) -> None:
+        store.save_pause(self.pause)
+
+
+@dataclass(frozen=True, slots=True)
+class DropPause:
+    """Remove a pause (one cancelled before it began)."""
+
+    pause: Pause
+
+    @property
+    def label(self) -> str:
+        return f"the cancelled pause from {self.pause.start.isoformat()}"
+
+    text = ""
+
+    def apply(self, snapshot: Snapshot) -> Snapshot:
+        return drop_pause(snapshot, self.pause.uid)
+
+    def write(self, store: Store) -> None:
+        store.delete_pause(self.pause.uid)
+
+
+@dataclass(frozen=True, slots=True)
 class SaveStep:
     progress: StepProgress
 
@@ -309,6 +355,8 @@ class Session:
         self._generation = 0
         """Bumped by every in-memory change: a reload started before a change is stale."""
         self._signature: tuple[Any, ...] | None = None
+        self._logged: list[LogEntry] = []
+        """The logs made in this session, oldest first: what `undo_last_log` takes back."""
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -439,7 +487,18 @@ class Session:
         self._generation += 1
         self._queue.append(AddLog(entry, action.name))
         self._data = self._compute(snapshot, data.today, grouped, streaks)
+        self._logged.append(entry)
         return self._data, entry
+
+    def undo_last_log(self) -> tuple[AppData, LogEntry] | None:
+        """Delete the newest log made in this session that is still there (None: nothing to
+        undo). An entry deleted or edited elsewhere meanwhile is skipped, never re-deleted."""
+        present = {e.uid: e for e in self.data.snapshot.logs}
+        while self._logged:
+            entry = self._logged.pop()
+            if present.get(entry.uid) == entry:
+                return self._change(DeleteLog(entry), today=self.data.today), entry
+        return None
 
     def edit(self, entry: LogEntry) -> AppData:
         before = next((e for e in self.data.snapshot.logs if e.uid == entry.uid), None)
@@ -478,6 +537,24 @@ class Session:
 
     def save_step(self, progress: StepProgress) -> AppData:
         return self._change(SaveStep(progress), today=self.data.today)
+
+    def start_pause(
+        self, reason: str, start: dt.date, until: dt.date | None = None, note: str = ""
+    ) -> tuple[AppData, Pause]:
+        """Start a pause (raises ValidationError: see `domain.pauses`)."""
+        data = self.data
+        pause = new_pause(
+            reason, start, until, note, data.today, data.snapshot.pauses, uuid.uuid4().hex
+        )
+        return self._change(SavePause(pause), today=data.today), pause
+
+    def resume(self, day: dt.date | None = None) -> tuple[AppData, Pause | None]:
+        """End the running pause on `day` (default today): the new version of the pause, or
+        None when it was cancelled before it began. Raises ValidationError."""
+        data = self.data
+        old, new = resume_pause(data.snapshot.pauses, day or data.today, data.today)
+        change: Change = SavePause(new) if new is not None else DropPause(old)
+        return self._change(change, today=data.today), new
 
     # --- writing (thread) --------------------------------------------------------------------
 

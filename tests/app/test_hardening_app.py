@@ -173,6 +173,9 @@ async def test_a_file_name_with_an_escape_sequence_is_shown_visibly(app_db: Path
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         await settle(pilot)
+        # Settings is taller than the window: bring the data file's line into view.
+        app.screen.query_one("#data-path").scroll_visible(animate=False)
+        await settle(pilot)
         text = screen_text(pilot)
     assert "notes␛]0;pwned␇" in text  # (the long path may wrap after it)
     assert "\x1b" not in text and "\x07" not in text

@@ -84,8 +84,8 @@ async def test_the_data_file_path_and_the_theme(app_db: Path) -> None:
         theme.value = other
         await pilot.pause()
         assert app.theme == other
-        # The stored settings keep exactly the fields of DESIGN §3.
-        assert set(app.data.snapshot.settings.to_doc()) == {"week_start", "day_starts_at"}
+        # The theme is now kept with the other settings (issue 10).
+        assert app.data.snapshot.settings.theme == other
 
 
 async def test_opening_settings_never_changes_them(app_db: Path) -> None:

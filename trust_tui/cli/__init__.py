@@ -13,6 +13,21 @@ from trust_tui import __version__
 
 EXIT_STORAGE, EXIT_INPUT = 1, 2
 
+PAUSE_REASONS = ("illness", "travel", "space", "other")
+"""`domain.models.PAUSE_REASONS`, repeated so parsing imports nothing (a test keeps them equal)."""
+
+ACTION_IDS = {"bash": "_trust_tui_action_ids", "zsh": "_trust_tui_action_ids"}
+"""The shell functions (defined by `trust-tui completion`) that list the action ids."""
+
+COMMAND_MODULES = {
+    "due": "due",
+    "pause": "pauses",
+    "resume": "pauses",
+    "completion": "completion",
+    "import": "importing",
+}
+"""Commands with their own module under trust_tui.cli; the others are in `subcommands`."""
+
 
 class InputError(Exception):
     """Bad input found by the command line itself (exit code 2)."""
@@ -42,7 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     log = sub.add_parser("log", help="log that you did an action")
-    log.add_argument("action", metavar="ACTION", help="the action's id (see 'trust-tui actions')")
+    log_action = log.add_argument(
+        "action",
+        metavar="ACTION",
+        help="the action's id or name, or the start of either (see 'trust-tui actions')",
+    )
+    log_action.complete = ACTION_IDS  # type: ignore[attr-defined]  # for `trust-tui completion`
     log.add_argument("--date", metavar="YYYY-MM-DD", help="the day it counts for (default: today)")
     log.add_argument(
         "--note", default="", metavar="TEXT", help="a private note (up to 2,000 characters)"
@@ -59,18 +79,69 @@ def build_parser() -> argparse.ArgumentParser:
 
     actions = sub.add_parser("actions", help="the actions with ids, cadence, target and step")
     actions.add_argument("--json", action="store_true", help="machine-readable output")
+    actions.add_argument(
+        "--ids", action="store_true", help="only the active actions' ids, one a line"
+    )
 
     settings = sub.add_parser("settings", help="show or change the settings")
     settings.add_argument("--week-start", metavar="DAY", help="the day weeks start on, e.g. monday")
     settings.add_argument(
         "--day-starts-at", metavar="HH:MM", help="when your day starts (00:00-11:59)"
     )
+    settings.add_argument(
+        "--checkin-day",
+        metavar="DAY",
+        help="the weekly check-in's day, e.g. sunday ('none' clears it)",
+    )
+    settings.add_argument(
+        "--checkin-time",
+        metavar="HH:MM",
+        help="the weekly check-in's time, e.g. 19:30 ('none' clears it)",
+    )
 
     export = sub.add_parser("export", help="everything, for a backup or a spreadsheet")
-    export.add_argument("--format", choices=("json", "csv"), required=True)
+    export.add_argument("--format", choices=("json", "csv", "ics"), required=True)
     export.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (default: standard output)"
     )
+
+    export.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="ics only: the time zone of the check-in, e.g. Europe/Paris (default: this computer's)",
+    )
+
+    due = sub.add_parser("due", help="what is still open today and this week")
+    due.add_argument("--json", action="store_true", help="machine-readable output")
+    due.add_argument(
+        "--short",
+        action="store_true",
+        help="one line for a shell prompt, nothing when nothing is due",
+    )
+
+    pause = sub.add_parser(
+        "pause", help="pause the tracker (illness, travel, space): no streak breaks meanwhile"
+    )
+    pause.add_argument(
+        "--reason", required=True, choices=PAUSE_REASONS, help="why: " + ", ".join(PAUSE_REASONS)
+    )
+    pause.add_argument(
+        "--from", dest="start", metavar="YYYY-MM-DD", help="the first paused day (default: today)"
+    )
+    pause.add_argument(
+        "--until",
+        metavar="YYYY-MM-DD",
+        help="the last paused day (default: until you resume)",
+    )
+    pause.add_argument("--note", default="", metavar="TEXT", help="a private note")
+
+    resume = sub.add_parser("resume", help="end the running pause")
+    resume.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the first day no longer paused (default: today)"
+    )
+
+    completion = sub.add_parser("completion", help="print a shell completion script (bash or zsh)")
+    completion.add_argument("shell", choices=("bash", "zsh"))
 
     restore = sub.add_parser(
         "import", help="merge a JSON export back in (after a backup of the data file)"
@@ -146,12 +217,12 @@ def _dispatch(args: argparse.Namespace) -> int:
     db_path = resolve_db_path(args.db)
     if args.command is None:
         return _run_app(db_path)
-    if args.command == "import":
-        from trust_tui.cli.importing import cmd_import as handler
-    else:
-        from trust_tui.cli import subcommands
+    import importlib
 
-        handler = getattr(subcommands, f"cmd_{args.command}")
+    module = importlib.import_module(
+        f"trust_tui.cli.{COMMAND_MODULES.get(args.command, 'subcommands')}"
+    )
+    handler = getattr(module, f"cmd_{args.command}")
     return handler(db_path, args, explicit=bool(args.db) or _env_db())
 
 

@@ -69,6 +69,9 @@ def format_settings(settings: Settings, path: Path) -> str:
         [
             f"week start:     {settings.week_start}",
             f"day starts at:  {settings.day_starts_at:%H:%M}",
+            f"check-in day:   {settings.checkin_day or 'not set'}",
+            f"check-in time:  {settings.checkin_time.strftime('%H:%M') if settings.checkin_time else 'not set'}",
+            f"theme:          {settings.theme or 'default'}",
             f"data file:      {path}",
         ]
     )

@@ -14,6 +14,7 @@ from trust_tui import clock
 from trust_tui.cli.output import json_text, say
 from trust_tui.cli.report import format_actions, format_settings, format_summary, period_phrase
 from trust_tui.domain.calendar import logical_today
+from trust_tui.domain.matching import match_action
 from trust_tui.domain.models import SetAside, Settings, Snapshot
 from trust_tui.domain.streaks import action_streak
 from trust_tui.domain.summary import weekly_summary
@@ -23,6 +24,8 @@ from trust_tui.domain.validation import (
     new_log_entry,
     parse_date,
     parse_hhmm,
+    parse_optional_time,
+    parse_optional_weekday,
     parse_weekday,
 )
 from trust_tui.guide import load_default_actions
@@ -50,15 +53,12 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     snapshot = _read(store, logs=False)
     now = clock.now()
     today = logical_today(now, snapshot.settings.day_starts_at)
-    action = snapshot.action(args.action)
-    if action is None:
-        known = ", ".join(a.id for a in snapshot.active_actions)
-        raise ValidationError(f"There is no action '{args.action}'; the actions are: {known}.")
+    action = match_action(args.action, snapshot.actions)
     # `is not None`: an empty --date (a script's unset variable) is refused, not taken as today.
     day = parse_date(args.date, today) if args.date is not None else today
     entry = new_log_entry(
         action,
-        args.action,
+        action.id,
         day,
         today,
         note=args.note,
@@ -91,6 +91,9 @@ def cmd_summary(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
 def cmd_actions(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     snapshot = _read(_store(db_path, explicit))
     actions = sorted(snapshot.actions, key=lambda a: a.order)
+    if getattr(args, "ids", False):
+        print("\n".join(a.id for a in actions if not a.archived))
+        return 0
     if args.json:
         say(json_text([a.to_doc() for a in actions]))
     else:
@@ -108,6 +111,12 @@ def cmd_settings(db_path: Path, args: argparse.Namespace, explicit: bool) -> int
     if args.day_starts_at is not None:
         settings = replace(settings, day_starts_at=parse_hhmm(args.day_starts_at))
         changed.append("day_starts_at")
+    if getattr(args, "checkin_day", None) is not None:
+        settings = replace(settings, checkin_day=parse_optional_weekday(args.checkin_day))
+        changed.append("checkin_day")
+    if getattr(args, "checkin_time", None) is not None:
+        settings = replace(settings, checkin_time=parse_optional_time(args.checkin_time))
+        changed.append("checkin_time")
     if changed:
         store.open()
         # Only the fields asked for, merged under the lock into the file as it is then: a
@@ -121,9 +130,22 @@ def cmd_settings(db_path: Path, args: argparse.Namespace, explicit: bool) -> int
 def cmd_export(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     output = Path(args.output) if args.output else None
     if output is not None:
-        _check_output(output)
+        check_output(output)
+    if args.format == "ics":
+        from trust_tui.cli.ics import cmd_export_ics
+
+        return cmd_export_ics(db_path, args, explicit)
     snapshot = _read(_store(db_path, explicit))
     text = export_json(snapshot) if args.format == "json" else export_csv(snapshot)
+    write_output(output, text, for_screen=args.format == "csv")
+    if snapshot.set_aside:
+        _report_left_out(snapshot.set_aside)
+    return 0
+
+
+def write_output(output: Path | None, text: str, *, for_screen: bool = False) -> None:
+    """An export to its file (atomically, 0600) or to standard output. `for_screen`: text that
+    is not already escaped (CSV) is made visible when standard output is a terminal."""
     if output is not None:
         try:
             atomic_write(output, text.encode("utf-8"))
@@ -133,16 +155,13 @@ def cmd_export(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
                 f"{output.name} was left as it was and no temporary file remains.",
                 output,
             ) from None
-    elif args.format == "csv" and sys.stdout.isatty():
+    elif for_screen and sys.stdout.isatty():
         sys.stdout.write(visible(text))  # a spreadsheet file keeps the text exactly; a screen never
     else:
         sys.stdout.write(text)
-    if snapshot.set_aside:
-        _report_left_out(snapshot.set_aside)
-    return 0
 
 
-def _check_output(path: Path) -> None:
+def check_output(path: Path) -> None:
     if path.is_dir():
         raise ValidationError(
             f"{path} is a folder; give -o a file name, such as {path / 'export'}."

@@ -7,13 +7,23 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from trust_tui.domain.models import Action, LogEntry, Settings, Snapshot, StepProgress, log_order
+from trust_tui.domain.models import (
+    Action,
+    LogEntry,
+    Pause,
+    Settings,
+    Snapshot,
+    StepProgress,
+    log_order,
+)
 
 __all__ = [
     "drop_log",
+    "drop_pause",
     "insert_new_log",
     "put_action",
     "put_log",
+    "put_pause",
     "put_settings",
     "put_step",
     "without_log",
@@ -60,3 +70,14 @@ def put_step(snapshot: Snapshot, progress: StepProgress) -> Snapshot:
     steps = dict(snapshot.steps)
     steps[progress.step] = progress
     return dataclasses.replace(snapshot, steps=steps)
+
+
+def put_pause(snapshot: Snapshot, pause: Pause) -> Snapshot:
+    """Add or replace the pause with this uid; pauses stay ordered by start (then uid, as read)."""
+    others = [p for p in snapshot.pauses if p.uid != pause.uid]
+    pauses = tuple(sorted([*others, pause], key=lambda p: (p.start, p.uid)))
+    return dataclasses.replace(snapshot, pauses=pauses)
+
+
+def drop_pause(snapshot: Snapshot, uid: str) -> Snapshot:
+    return dataclasses.replace(snapshot, pauses=tuple(p for p in snapshot.pauses if p.uid != uid))

@@ -179,3 +179,28 @@ def unique_slug(name: str, taken: set[str] | frozenset[str]) -> str:
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+NONE_WORDS = frozenset({"none", "off", "unset"})
+"""What clears an optional setting on the command line (`--checkin-day none`)."""
+
+
+def parse_time_of_day(text: str) -> dt.time:
+    """Any wall-clock time HH:MM, 00:00 to 23:59 (the check-in's time)."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    if not match:
+        raise ValidationError(f"'{text}' is not a time; write it as HH:MM, e.g. 19:30.")
+    hour, minute = int(match[1]), int(match[2])
+    if minute > 59 or hour > 23:
+        raise ValidationError(f"'{text}' is not a real time of day.")
+    return dt.time(hour, minute)
+
+
+def parse_optional_weekday(text: str) -> str | None:
+    """A weekday, or None for 'none' (the setting is cleared)."""
+    return None if text.strip().lower() in NONE_WORDS else parse_weekday(text)
+
+
+def parse_optional_time(text: str) -> dt.time | None:
+    """A time of day, or None for 'none' (the setting is cleared)."""
+    return None if text.strip().lower() in NONE_WORDS else parse_time_of_day(text)

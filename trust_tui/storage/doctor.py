@@ -84,7 +84,7 @@ def set_aside_problems(path: Path, aside: Sequence[SetAside]) -> list[str]:
                 f"The settings in {path} are not valid ({item.reason}); defaults are used until "
                 "you set them again with `trust-tui settings`."
             )
-    for table, what in (("actions", "Action"), ("steps", "Guide step")):
+    for table, what in (("actions", "Action"), ("steps", "Guide step"), ("pauses", "Pause")):
         for item in aside:
             if item.table == table:
                 problems.append(

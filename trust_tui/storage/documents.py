@@ -17,9 +17,11 @@ from typing import Any
 from trust_tui.collector import collector_paused
 from trust_tui.domain.models import (
     LEGACY_KINDS,
+    PAUSE_REASONS,
     WEEKDAYS,
     Action,
     LogEntry,
+    Pause,
     SetAside,
     Settings,
     Snapshot,
@@ -48,7 +50,43 @@ def settings_from_doc(doc: object) -> Settings:
     starts = dt.time.fromisoformat(text)
     if starts.hour >= 12:
         raise ValueError(f"day_starts_at '{text}' is not between 00:00 and 11:59")
-    return Settings(week_start=week_start, day_starts_at=starts)
+    checkin_day = doc.get("checkin_day")
+    if checkin_day is not None and checkin_day not in WEEKDAYS:
+        raise ValueError(f"checkin_day '{checkin_day}' is not a weekday")
+    checkin_time = doc.get("checkin_time")
+    if checkin_time is not None:
+        if not isinstance(checkin_time, str) or len(checkin_time) != 5 or checkin_time[2] != ":":
+            raise ValueError(f"checkin_time '{checkin_time}' is not HH:MM")
+        checkin_time = dt.time.fromisoformat(checkin_time)
+    theme = doc.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        raise TypeError("theme is not text")
+    return Settings(
+        week_start=week_start,
+        day_starts_at=starts,
+        checkin_day=checkin_day,
+        checkin_time=checkin_time,
+        theme=theme,
+    )
+
+
+def pause_from_doc(doc: object) -> Pause:
+    doc = _object(doc, "pause")
+    reason = doc["reason"]
+    if reason not in PAUSE_REASONS:
+        raise ValueError(f"reason '{reason}' is not one of {', '.join(PAUSE_REASONS)}")
+    start = _fromiso(_str(doc["from"], "from"))
+    until = doc.get("until")
+    until = _fromiso(_str(until, "until")) if until is not None else None
+    if until is not None and until < start:
+        raise ValueError(f"until {until} is before from {start}")
+    return Pause(
+        uid=_str(doc["uid"], "uid"),
+        reason=reason,
+        start=start,
+        until=until,
+        note=_str(doc.get("note", ""), "note"),
+    )
 
 
 def action_from_doc(doc: object) -> Action:
@@ -232,6 +270,13 @@ def to_snapshot(raw: Raw, logs: tuple[LogEntry, ...] | None = None) -> Snapshot:
         valid, bad_logs = read_logs(table)
         logs = tuple(valid)
         aside += bad_logs
+    pauses: list[Pause] = []
+    for key, doc in raw.get("pauses", {}).items():
+        try:
+            pauses.append(pause_from_doc(doc))
+        except INVALID as error:
+            aside.append(SetAside("pauses", key, why(error)))
+    pauses.sort(key=attrgetter("start", "uid"))  # the same order as `edits.put_pause`
     created_at = meta.get("created_at")
     return Snapshot(
         settings=settings,
@@ -241,4 +286,5 @@ def to_snapshot(raw: Raw, logs: tuple[LogEntry, ...] | None = None) -> Snapshot:
         created_at=created_at if isinstance(created_at, str) else "",
         schema_version=schema_version(raw),
         set_aside=tuple(aside),
+        pauses=tuple(pauses),
     )

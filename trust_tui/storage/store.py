@@ -13,8 +13,10 @@ Reading, the cache of the last bytes seen, backups and diagnosis need no TinyDB:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,6 +29,7 @@ from trust_tui.domain.models import (
     SCHEMA_VERSION,
     Action,
     LogEntry,
+    Pause,
     Settings,
     Snapshot,
     StepProgress,
@@ -150,6 +153,33 @@ class Store(DataFile):
                     return to_snapshot(raw, logs=())
                 return self._remember(data, raw)
 
+    def day_counts(self) -> tuple[Snapshot, dict[str, Counter[int]]]:
+        """The file without its logs (`logs == ()`), and the logs per action and day ordinal.
+
+        For `trust-tui due`, run from a shell prompt: counting dates is far cheaper than
+        building every LogEntry. A log the snapshot would leave out (a bad date) is skipped.
+        """
+        with self._mutex, self._locked(shared=True):
+            data = self._read_bytes()
+            if data is None:
+                raise errors.file_missing(self.path)
+            raw = self._decode(data)
+        if raw is None:
+            raw = self._seed()
+        elif schema_version(raw) < SCHEMA_VERSION:
+            raw = decode(data)  # a private copy, shown migrated as `load` does
+            assert raw is not None
+            migrate(raw)
+        counts: dict[str, Counter[int]] = {}
+        fromiso = dt.date.fromisoformat
+        for doc in raw.get("logs", {}).values():
+            try:
+                ordinal = fromiso(doc["date"]).toordinal()
+                counts.setdefault(doc["action"], Counter())[ordinal] += 1
+            except (KeyError, TypeError, ValueError):
+                continue
+        return to_snapshot(raw, logs=()), counts
+
     # --- changing --------------------------------------------------------------------------
 
     def add_log(self, entry: LogEntry) -> None:
@@ -211,15 +241,35 @@ class Store(DataFile):
 
     def set_settings(self, settings: Settings, fields: Iterable[str] | None = None) -> None:
         """Store the settings; with `fields`, only those (another process may have changed
-        the others since this one read the file)."""
+        the others since this one read the file). A named field that is now None (a check-in
+        day cleared) is removed from the document."""
         wanted = settings.to_doc()
-        names = set(wanted) if fields is None else set(fields)
+        names = {f.name for f in dataclasses.fields(Settings)} if fields is None else set(fields)
 
         def change(raw: Raw) -> None:
             meta = _table(raw, "meta")
             current = (meta.all() or [{}])[0].get("settings") or {}
             merged = {**current, **{k: v for k, v in wanted.items() if k in names}}
+            for name in names:
+                if name not in wanted:
+                    merged.pop(name, None)
             meta.update({"settings": merged})
+
+        self._mutate(change)
+
+    def save_pause(self, pause: Pause) -> None:
+        """Add or replace the pause with this uid."""
+
+        def change(raw: Raw) -> None:
+            _table(raw, "pauses").upsert(pause.to_doc(), Query().uid == pause.uid)
+
+        self._mutate(change)
+
+    def delete_pause(self, uid: str) -> None:
+        """Remove the pause with this uid (nothing happens if it is already gone)."""
+
+        def change(raw: Raw) -> None:
+            _table(raw, "pauses").remove(Query().uid == uid)
 
         self._mutate(change)
 

@@ -30,6 +30,9 @@ from trust_tui.tui.messages import (
     EntryEdited,
     EntryRestored,
     LogRequested,
+    LogUndoRequested,
+    PauseRequested,
+    ResumeRequested,
     SettingsChanged,
     StepSaved,
 )
@@ -172,6 +175,24 @@ class TrustApp(App[int]):
             self.data = await self._opening
         except Exception as error:  # noqa: BLE001 - StoreError, ContentError, ClockError: shown, never raised
             self.problem = error
+            return
+        theme = self.data.snapshot.settings.theme
+        if theme is not None and theme in self.available_themes:
+            self.theme = theme  # before the first frame, so it never flashes the default
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def _keep_theme(self, theme: Any) -> None:
+        """A theme chosen in Settings or the palette is kept in the settings, like the others."""
+        if self.session is None or self.data is None:
+            return
+        import dataclasses
+
+        settings = self.data.snapshot.settings
+        if theme.name != settings.theme:
+            self.publish(
+                self.session.save_settings(dataclasses.replace(settings, theme=theme.name))
+            )
+            self.save()
 
     async def on_mount(self) -> None:
         if self.problem is not None:
@@ -247,6 +268,19 @@ class TrustApp(App[int]):
             yield SystemCommand(
                 f"log: {action.name}", f"Log {action.name} for today", self._log(action.id)
             )
+        for reason in ("illness", "travel", "space", "other"):
+            yield SystemCommand(
+                f"pause: {reason}",
+                "Pause from today until you resume: nothing due, no streak breaks",
+                self._pause(reason),
+            )
+        yield SystemCommand("resume", "End the running pause today", self._resume)
+
+    def _pause(self, reason: str) -> Callable[[], None]:
+        return lambda: self.post_message(PauseRequested(reason, self.today))
+
+    def _resume(self) -> None:
+        self.post_message(ResumeRequested(self.today))
 
     def _go(self, mode: str) -> Callable[[], Any]:
         return lambda: self.run_action(f"go('{mode}')")
@@ -283,8 +317,36 @@ class TrustApp(App[int]):
             from trust_tui.tui.dialogs.log_dialog import LogDialog
 
             self.push_screen(LogDialog(action, self.today, backfill=backfill), self._logged)
+        elif self._already_done_today(action_id):
+            from textual.content import Content
+
+            from trust_tui.tui.dialogs.confirm import ConfirmDialog
+
+            question = Content.assemble(
+                (action.name, "bold"), " is already logged for today. Log it once more?"
+            )
+            today = self.today
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.post_message(LogRequested(action_id, today))
+
+            self.push_screen(ConfirmDialog(question, yes="Log again", no="No"), answered)
         else:
             self.post_message(LogRequested(action_id, self.today))
+
+    def _already_done_today(self, action_id: str) -> bool:
+        """A day-cadence action whose target for today is already met: one more key press is
+        more likely a double enter than a second call. Weekly actions never ask."""
+        assert self.data is not None
+        action = self.data.snapshot.action(action_id)
+        streak = self.data.streaks.get(action_id)
+        return (
+            action is not None
+            and action.cadence == "day"
+            and streak is not None
+            and streak.this_period.met
+        )
 
     def _logged(self, messages: list[Any] | None) -> None:
         """A log dialog's result: the changes it asks for (None when cancelled)."""
@@ -320,6 +382,56 @@ class TrustApp(App[int]):
         when = "today" if entry.date == data.today else entry.date.strftime("%a %d %b")
         self.notify(user_str(f"{action.name}: logged for {when}."), markup=False, timeout=3)
         self._acknowledge(action.id, before.current if before else 0)
+
+    def on_log_undo_requested(self, message: LogUndoRequested) -> None:
+        message.stop()
+        if self.session is None or self.data is None:
+            return
+        undone = self.session.undo_last_log()
+        if undone is None:
+            self.notify("Nothing to undo: no log made since the app opened.", markup=False)
+            return
+        data, entry = undone
+        self.publish(data)
+        self.save()
+        action = data.snapshot.action(entry.action)
+        name = action.name if action else entry.action
+        when = "today" if entry.date == data.today else entry.date.strftime("%a %d %b")
+        self.notify(f"Undone: {name}, logged for {when}.", markup=False, timeout=4)
+
+    def on_pause_requested(self, message: PauseRequested) -> None:
+        from trust_tui.domain.pauses import describe
+
+        started: list[str] = []
+
+        def start(session: Session) -> AppData:
+            data, pause = session.start_pause(
+                message.reason, message.start, message.until, message.note
+            )
+            started.append(describe(pause))
+            return data
+
+        self._apply(message, start, None)
+        if not started:
+            return
+        self.notify(
+            f"Paused: {started[0]}. Nothing is due meanwhile, and no streak breaks.",
+            markup=False,
+            timeout=5,
+        )
+        if message.reason == "space":
+            from trust_tui.guide import ContentError, load_space_note
+
+            try:
+                note = load_space_note()
+            except ContentError as error:
+                note = str(error)
+            self.notify(note, title="Your partner asked for space", timeout=30, markup=False)
+
+    def on_resume_requested(self, message: ResumeRequested) -> None:
+        self._apply(
+            message, lambda s: s.resume(message.day)[0], "Welcome back: the pause has ended."
+        )
 
     def on_entry_edited(self, message: EntryEdited) -> None:
         self._apply(message, lambda s: s.edit(message.entry), "Entry updated.")

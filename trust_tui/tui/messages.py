@@ -19,6 +19,9 @@ __all__ = [
     "EntryEdited",
     "EntryRestored",
     "LogRequested",
+    "LogUndoRequested",
+    "PauseRequested",
+    "ResumeRequested",
     "SettingsChanged",
     "StepSaved",
 ]
@@ -83,3 +86,28 @@ class StepSaved(Message):
     def __init__(self, progress: StepProgress) -> None:
         super().__init__()
         self.progress = progress
+
+
+class LogUndoRequested(Message):
+    """Take back the last log made in this session (Today's `u`)."""
+
+
+class PauseRequested(Message):
+    """Start a pause (the rules: `trust_tui.domain.pauses`)."""
+
+    def __init__(
+        self, reason: str, start: dt.date, until: dt.date | None = None, note: str = ""
+    ) -> None:
+        super().__init__()
+        self.reason = reason
+        self.start = start
+        self.until = until
+        self.note = note
+
+
+class ResumeRequested(Message):
+    """End the running pause; `day` is the first day no longer paused."""
+
+    def __init__(self, day: dt.date) -> None:
+        super().__init__()
+        self.day = day

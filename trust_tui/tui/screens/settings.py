@@ -1,26 +1,31 @@
-"""Settings: the week start, the hour the day starts, the theme; where the data file is.
+"""Settings: the week start, the hour the day starts, the weekly check-in's day and time,
+pauses, the theme; where the data file is.
 
-The week start and the day's start are stored (DESIGN §3) and change only how periods are cut,
-never an entry. The theme is kept for this session only: the stored settings hold exactly the two
-fields of DESIGN §3, and a colour choice is not worth a schema change.
+The week start and the day's start change only how periods are cut, never an entry. The
+check-in's day puts it first on Today on that day (and its time goes into the calendar export).
+A pause (illness, travel, space) means nothing is due and no streak breaks meanwhile; the rules
+for what may be paused are in `trust_tui.domain.pauses`. The theme is kept in the settings too.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from trust_tui.domain.models import WEEKDAYS
-from trust_tui.domain.validation import ValidationError, parse_hhmm
+from trust_tui.domain.due import pause_on
+from trust_tui.domain.models import PAUSE_REASONS, WEEKDAYS
+from trust_tui.domain.pauses import pause_to_end
+from trust_tui.domain.validation import ValidationError, parse_hhmm, parse_optional_time
 from trust_tui.paths import display_path
-from trust_tui.tui.messages import SettingsChanged
+from trust_tui.tui.messages import PauseRequested, ResumeRequested, SettingsChanged
 from trust_tui.tui.screens.base import DataScreen
 from trust_tui.tui.text import user_content
 
@@ -72,9 +77,9 @@ class SettingsScreen(DataScreen):
                 id="theme",
                 compact=True,
             )
-            yield Static(
-                Content("For this session; the data file keeps no colours."), classes="setting-hint"
-            )
+            yield Static(Content("Kept with your settings."), classes="setting-hint")
+            yield from self._compose_checkin(data)
+            yield from self._compose_pause()
             yield Label("Data file", classes="setting-label")
             yield Static(id="data-path")
             yield Static(
@@ -82,6 +87,53 @@ class SettingsScreen(DataScreen):
                 classes="setting-hint",
             )
         yield Footer()
+
+    def _compose_checkin(self, data: AppData | None) -> ComposeResult:
+        settings = data.snapshot.settings if data else None
+        yield Label("Weekly check-in", classes="setting-label")
+        yield Select(
+            [("Not set", "none"), *[(day.capitalize(), day) for day in WEEKDAYS]],
+            value=(settings.checkin_day if settings else None) or "none",
+            allow_blank=False,
+            id="checkin-day",
+            compact=True,
+        )
+        yield Input(
+            placeholder="HH:MM (empty: no time)", id="checkin-time", max_length=5, compact=True
+        )
+        yield Static(
+            Content(
+                "On that day Today puts the check-in first. The time goes into the calendar "
+                "file of 'trust-tui export --format ics'. Press enter to apply the time."
+            ),
+            classes="setting-hint",
+        )
+        yield Static(id="checkin-time-error")
+
+    def _compose_pause(self) -> ComposeResult:
+        yield Label("Pause", classes="setting-label")
+        yield Static(id="pause-status")
+        yield Select(
+            [(reason.capitalize(), reason) for reason in PAUSE_REASONS],
+            value="illness",
+            allow_blank=False,
+            id="pause-reason",
+            compact=True,
+        )
+        yield Input(
+            placeholder="until YYYY-MM-DD (empty: until you resume)", id="pause-until", compact=True
+        )
+        with Horizontal(id="pause-buttons"):
+            yield Button("Pause from today", id="pause-start", compact=True)
+            yield Button("Resume today", id="pause-resume", compact=True)
+        yield Static(
+            Content(
+                "While paused nothing is due and no streak breaks; a week you still kept counts. "
+                "Space: for when your partner asked for it."
+            ),
+            classes="setting-hint",
+        )
+        yield Static(id="pause-error")
 
     def on_mount(self) -> None:
         # The theme can also change from the command palette: keep the choice in step.
@@ -104,6 +156,13 @@ class SettingsScreen(DataScreen):
         refused = self.query_one("#day-starts-error").has_class("-shown")
         if not day.has_focus and not refused:  # never wipe what the person typed
             day.value = settings.day_starts_at.strftime("%H:%M")
+        checkin = self.query_one("#checkin-day", Select)
+        if checkin.value != (settings.checkin_day or "none"):
+            checkin.value = settings.checkin_day or "none"
+        time = self.query_one("#checkin-time", Input)
+        if not time.has_focus and not self.query_one("#checkin-time-error").has_class("-shown"):
+            time.value = settings.checkin_time.strftime("%H:%M") if settings.checkin_time else ""
+        self._show_pause(data)
         # A path is user data too (a folder may be named anything): plain Content, never markup.
         self.query_one("#data-path", Static).update(user_content(display_path(data.db_path)))
 
@@ -156,3 +215,98 @@ class SettingsScreen(DataScreen):
         if when != settings.day_starts_at:
             self.post_message(SettingsChanged(dataclasses.replace(settings, day_starts_at=when)))
             self.notify(f"The day now starts at {field.value}.", markup=False, timeout=3)
+
+    # --- the check-in ----------------------------------------------------------------------
+
+    @on(Select.Changed, "#checkin-day")
+    def _on_checkin_day(self, event: Select.Changed) -> None:
+        data = self.trust_app.data
+        if data is None or event.value is Select.BLANK or event.value != event.select.value:
+            return  # no data, or a stale event
+        day = None if event.value == "none" else str(event.value)
+        settings = data.snapshot.settings
+        if day != settings.checkin_day:
+            self.post_message(SettingsChanged(dataclasses.replace(settings, checkin_day=day)))
+            said = (
+                f"The weekly check-in is now on {day.capitalize()}."
+                if day
+                else "No check-in day is set."
+            )
+            self.notify(said, markup=False, timeout=3)
+
+    @on(Input.Submitted, "#checkin-time")
+    def _on_checkin_time_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.apply_checkin_time()
+
+    @on(Input.Blurred, "#checkin-time")
+    def _on_checkin_time_blurred(self) -> None:
+        self.apply_checkin_time()
+
+    def apply_checkin_time(self) -> None:
+        data = self.trust_app.data
+        if data is None:
+            return
+        field = self.query_one("#checkin-time", Input)
+        error = self.query_one("#checkin-time-error", Static)
+        try:
+            when = parse_optional_time(field.value) if field.value.strip() else None
+        except ValidationError as problem:
+            error.update(Content(str(problem)))
+            error.add_class("-shown")
+            return
+        error.update("")
+        error.remove_class("-shown")
+        field.value = when.strftime("%H:%M") if when else ""
+        settings = data.snapshot.settings
+        if when != settings.checkin_time:
+            self.post_message(SettingsChanged(dataclasses.replace(settings, checkin_time=when)))
+            said = f"The check-in is now at {field.value}." if when else "No check-in time is set."
+            self.notify(said, markup=False, timeout=3)
+
+    # --- pauses ----------------------------------------------------------------------------
+
+    def _show_pause(self, data: AppData) -> None:
+        pauses = data.snapshot.pauses
+        now = pause_on(pauses, data.today)
+        ahead = pause_to_end(pauses, data.today)
+        status = self.query_one("#pause-status", Static)
+        if now is not None:
+            until = f" until {now.until:%a %d %b %Y}" if now.until else " until you resume"
+            status.update(Content(f"Paused ({now.reason}) since {now.start:%a %d %b %Y}{until}."))
+        elif ahead is not None:
+            status.update(Content(f"A pause ({ahead.reason}) starts on {ahead.start:%a %d %b %Y}."))
+        else:
+            status.update(Content("Not paused."))
+        self.query_one("#pause-resume", Button).disabled = ahead is None
+        self.query_one("#pause-start", Button).disabled = now is not None
+
+    @on(Button.Pressed, "#pause-start")
+    def _on_pause(self, event: Button.Pressed) -> None:
+        event.stop()
+        data = self.trust_app.data
+        if data is None:
+            return
+        error = self.query_one("#pause-error", Static)
+        text = self.query_one("#pause-until", Input).value.strip()
+        until = None
+        if text:
+            try:
+                until = dt.date.fromisoformat(text)
+            except ValueError:
+                error.update(
+                    Content(f"'{text}' is not a date; write it as YYYY-MM-DD, or leave it empty.")
+                )
+                error.add_class("-shown")
+                return
+        error.update("")
+        error.remove_class("-shown")
+        reason = str(self.query_one("#pause-reason", Select).value)
+        self.post_message(PauseRequested(reason, data.today, until))
+
+    @on(Button.Pressed, "#pause-resume")
+    def _on_resume(self, event: Button.Pressed) -> None:
+        event.stop()
+        data = self.trust_app.data
+        if data is not None:
+            self.post_message(ResumeRequested(data.today))

@@ -1,4 +1,6 @@
-"""Today (the default screen): what is due today and this week, logged with one key."""
+"""Today (the default screen): what is due today and this week, logged with one key; `u` takes
+back the last log made since the app opened. While a pause covers today nothing is due; a pause
+for space shows the safety note's words on respecting space instead."""
 
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.widgets._footer import FooterKey
 
+from trust_tui.domain.due import DueList, ago, due_from_streaks, last_done_by_action
 from trust_tui.domain.wording import period_phrase
+from trust_tui.tui.messages import LogUndoRequested
 from trust_tui.tui.screens.base import DataScreen
 from trust_tui.tui.text import user_content
 from trust_tui.tui.widgets.action_list import ActionList
@@ -36,7 +40,7 @@ def _hint(data: AppData) -> str:
     started = data.snapshot.logs or any(p.done_on for p in data.snapshot.steps.values())
     if not started:
         return WELCOME
-    return "enter log · n log with a note · b log an earlier day"
+    return "enter log · n log with a note · b log an earlier day · u undo the last log"
 
 
 class _Footer(Footer):
@@ -65,11 +69,20 @@ class TodayScreen(DataScreen):
         Binding(
             "b", "backfill", "Earlier day", id="today.backfill", tooltip="Log for an earlier date"
         ),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            id="today.undo",
+            show=False,
+            tooltip="Take back the last log made since opening",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="today-title", markup=False)
+        yield Static(id="today-status", markup=False)
         yield ActionList(id="today-actions")
         yield Static(id="today-why", markup=False)
         yield Static(id="today-hint", markup=False)
@@ -83,9 +96,51 @@ class TodayScreen(DataScreen):
         self.query_one("#today-title", Static).update(
             f"Today · {data.today.strftime('%A %d %B %Y')}"
         )
-        self.query_one(ActionList).show(actions, data.streaks)
+        settings = data.snapshot.settings
+        due = due_from_streaks(actions, data.streaks, data.today, settings, data.snapshot.pauses)
+        last = last_done_by_action(data.snapshot.logs, data.today, (a.id for a in actions))
+        last_text = {k: ago(v, data.today) for k, v in last.items()}
+        self.query_one(ActionList).show(actions, data.streaks, due, last_text)
+        self._show_status(due)
         self.query_one("#today-hint", Static).update(_hint(data))
         self._show_why()
+
+    def _show_status(self, due: DueList) -> None:
+        """One line above the list: the check-in due today, or the pause; for space, the note."""
+        status = self.query_one("#today-status", Static)
+        data = self.trust_app.data
+        space = due.pause is not None and due.pause.reason == "space"
+        status.set_class(space, "-space")
+        # The why-line is a nudge towards the partner: not while they asked for space.
+        self.query_one("#today-why", Static).display = not space
+        if due.pause is not None:
+            until = f" until {due.pause.until:%a %d %b}" if due.pause.until else ""
+            line = f"Paused ({due.pause.reason}){until}: nothing is due, and no streak breaks."
+            if due.pause.reason == "space":
+                line = f"{line}\n\n{self._space_note()}"
+            status.update(Content(line))
+        elif due.items and due.items[0].checkin_today and data is not None:
+            when = data.snapshot.settings.checkin_time
+            at = f" at {when:%H:%M}" if when else ""
+            status.update(Content(f"Your weekly check-in is due today{at}."))
+        elif data is None or not data.snapshot.active_actions:
+            status.update("")
+        else:
+            status.update(
+                Content(
+                    f"{len(due.items)} still open today or this week."
+                    if due.items
+                    else "Everything for today and this week is done."
+                )
+            )
+
+    def _space_note(self) -> str:
+        from trust_tui.guide import ContentError, load_space_note
+
+        try:
+            return load_space_note()
+        except ContentError as error:
+            return str(error)
 
     def _show_why(self) -> None:
         """The highlighted action's standing, and why it matters (its guide step)."""
@@ -129,3 +184,6 @@ class TodayScreen(DataScreen):
     def action_backfill(self) -> None:
         if (action_id := self._highlighted()) is not None:
             self.trust_app.start_log(action_id, backfill=True)
+
+    def action_undo(self) -> None:
+        self.post_message(LogUndoRequested())

@@ -1,10 +1,12 @@
-"""Today's list of active actions: progress this period, current streak, guide step."""
+"""Today's list of active actions: progress this period, current streak, guide step, whether it
+is still due, and when it was last done."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import DataTable
 
+from trust_tui.domain.due import DueList
 from trust_tui.domain.models import Action
 from trust_tui.domain.streaks import StreakInfo
 from trust_tui.domain.wording import count_short, progress_label, streak_short
@@ -23,8 +25,11 @@ def streak_cell(streak: StreakInfo) -> Text:
 
 
 NAME_CELLS = 32
-"""A long name is cut here so progress and streak stay in view at 80 columns; the line under
-the table shows it whole."""
+"""A long name is cut at most here, and shorter on a narrow terminal, so the other columns stay
+in view at 80 columns; the line under the table shows it whole."""
+OTHER_CELLS = 59
+"""The widest the other columns get, with the cells' padding ('✓ 3/3 this week', 'best 10 wk',
+'3.5', 'paused', '123 days ago')."""
 
 
 def _cut(name: str, cells: int) -> Text:
@@ -44,6 +49,8 @@ class ActionList(DataTable[Text]):
         self.add_column("This period", key="progress")
         self.add_column("Streak", key="streak")
         self.add_column("Step", key="step")
+        self.add_column("Due", key="due")
+        self.add_column("Last done", key="last")
 
     def _theme_colour(self, name: str) -> str:
         # A theme variable resolved at render time, so the app's theme decides the colour.
@@ -56,10 +63,26 @@ class ActionList(DataTable[Text]):
         key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
         return key.value
 
-    def show(self, actions: tuple[Action, ...], streaks: dict[str, StreakInfo]) -> None:
-        """Rebuild the rows, keeping the highlighted action highlighted."""
+    def show(
+        self,
+        actions: tuple[Action, ...],
+        streaks: dict[str, StreakInfo],
+        due: DueList | None = None,
+        last_done: dict[str, str] | None = None,
+    ) -> None:
+        """Rebuild the rows, keeping the highlighted action highlighted.
+
+        With `due`, what is due comes in its order (the check-in first on its day) and is
+        marked; while a pause covers today every row says "paused" instead.
+        """
         keep = self.highlighted_id
         self.clear()
+        open_ids = {item.action.id: item for item in due.items} if due else {}
+        if due is not None and due.items and due.items[0].checkin_today:
+            first = due.items[0].action.id
+            actions = tuple(sorted(actions, key=lambda a: a.id != first))
+        last_done = last_done or {}
+        name_cells = max(16, min(NAME_CELLS, self.app.size.width - OTHER_CELLS))
         for action in actions:
             streak = streaks.get(action.id)
             if streak is None:
@@ -71,11 +94,20 @@ class ActionList(DataTable[Text]):
             if done:
                 progress.stylize(self._theme_colour("success"))
             self.add_row(
-                _cut(action.name, NAME_CELLS),
+                _cut(action.name, name_cells),
                 progress,
                 streak_cell(streak),
                 user_cell(action.step or "–"),
+                self._due_cell(due, open_ids.get(action.id) is not None),
+                Text(last_done.get(action.id, ""), style="dim"),
                 key=action.id,
             )
         if keep is not None and keep in {a.id for a in actions}:
             self.move_cursor(row=self.get_row_index(keep))
+
+    def _due_cell(self, due: DueList | None, is_due: bool) -> Text:
+        if due is not None and due.pause is not None:
+            return Text("paused", style="dim")
+        if is_due:
+            return Text("due", style=f"bold {self._theme_colour('warning')}")
+        return Text("")
