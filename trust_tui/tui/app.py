@@ -96,6 +96,9 @@ class TrustApp(App[int]):
         Binding("question_mark", "help", "Help", id="help"),
         Binding("exclamation_mark", "safety", "Safety", id="safety"),
         Binding("q", "quit", "Quit", id="quit"),
+        # Escape leaves a text field as Tab does, so the keys above are keys again. Screens and
+        # dialogs that give escape a meaning of their own (close, back to the list) come first.
+        Binding("escape", "leave_field", "Leave the text field", show=False, id="leave-field"),
     ]
 
     def __init__(self, db_path: Path | str | None = None) -> None:
@@ -195,6 +198,12 @@ class TrustApp(App[int]):
         if self.data is None or mode not in MODE_SCREENS:
             return
         await self.switch_mode(mode)
+
+    def action_leave_field(self) -> None:
+        from textual.widgets import Input, TextArea
+
+        if isinstance(self.focused, (Input, TextArea)):
+            self.screen.focus_next()
 
     def action_help(self) -> None:
         from trust_tui.tui.screens.help import HelpScreen

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from trust_tui.domain.models import CADENCES, Action
 from trust_tui.domain.validation import (
     ValidationError,
+    check_unique_name,
     clean_name,
     clean_text,
     parse_target,
@@ -46,7 +47,9 @@ def build_action(
     description: str,
 ) -> Action:
     """The action the form describes; raises ValidationError with one clear sentence."""
-    clean = clean_name(name, field="name")
+    clean = check_unique_name(
+        clean_name(name, field="name"), actions, original.id if original else None
+    )
     count = parse_target(target)
     if cadence not in CADENCES:
         raise ValidationError("Choose how often: every day or every week.")
@@ -104,7 +107,11 @@ class ActionForm(ModalScreen[Action | None]):
             with Horizontal(classes="form-row"):
                 yield Label("Name", classes="form-label")
                 yield Input(
-                    self._name, placeholder="What you will do", id="form-name", compact=True
+                    self._name,
+                    placeholder="What you will do",
+                    id="form-name",
+                    compact=True,
+                    select_on_focus=False,
                 )
             with Horizontal(classes="form-row"):
                 yield Label("How often", classes="form-label")
@@ -122,6 +129,7 @@ class ActionForm(ModalScreen[Action | None]):
                     type="integer",
                     id="form-target",
                     compact=True,
+                    select_on_focus=False,
                 )
             with Horizontal(classes="form-row"):
                 yield Label("Guide step", classes="form-label")
@@ -135,6 +143,7 @@ class ActionForm(ModalScreen[Action | None]):
                     placeholder="Optional: why it matters, what it looks like",
                     id="form-description",
                     compact=True,
+                    select_on_focus=False,
                 )
             if action is not None:
                 yield Static(

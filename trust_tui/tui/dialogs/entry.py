@@ -32,7 +32,12 @@ class EntryDialog(LogDialog):
     def compose_form(self) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label("Date", classes="form-label")
-            yield Input(value=self.entry.date.isoformat(), id="log-date", compact=True)
+            yield Input(
+                value=self.entry.date.isoformat(),
+                id="log-date",
+                compact=True,
+                select_on_focus=False,
+            )
         yield Label("Note")
         area = TextArea(id="log-note", soft_wrap=True, show_line_numbers=False)
         area.text = self.entry.note
@@ -45,7 +50,15 @@ class EntryDialog(LogDialog):
                     placeholder="optional",
                     id="log-rating",
                     compact=True,
+                    select_on_focus=False,
                 )
+
+    def focus_first(self) -> None:
+        # The note is what one comes to change: start there, after its words (the date, first
+        # in the form, was replaced by the first key typed when it had the focus).
+        note = self.query_one("#log-note", TextArea)
+        note.focus()
+        note.move_cursor(note.document.end)
 
     def build(self) -> list[Message]:
         day = parse_date(self.query_one("#log-date", Input).value, self.today)

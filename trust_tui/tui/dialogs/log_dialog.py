@@ -62,6 +62,7 @@ class LogDialog(ModalScreen[list[Message] | None]):
                         placeholder="YYYY-MM-DD",
                         id="log-date",
                         compact=True,
+                        select_on_focus=False,
                     )
             yield from self.compose_form()
             yield Static("", id="dialog-error", classes="-empty", markup=False)
@@ -76,12 +77,16 @@ class LogDialog(ModalScreen[list[Message] | None]):
         if self.action.rated:
             with Horizontal(classes="form-row"):
                 yield Label("Rating 1-10", classes="form-label")
-                yield Input(placeholder="optional", id="log-rating", compact=True)
+                yield Input(
+                    placeholder="optional", id="log-rating", compact=True, select_on_focus=False
+                )
 
     def on_mount(self) -> None:
         self._opened_with = drafts.restore_on_open(self, self.draft_key)
-        first = self.query("#log-date, Input, TextArea").first()
-        first.focus()
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        self.query("#log-date, Input, TextArea").first().focus()
 
     def day(self) -> dt.date:
         if not self.backfill:

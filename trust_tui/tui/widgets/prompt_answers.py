@@ -37,6 +37,10 @@ class AnswerArea(TextArea):
         self.baseline = text
         """The text as last loaded from, or saved to, the data file."""
 
+    def on_mount(self) -> None:
+        # Going back into an answer carries on after the words already there.
+        self.move_cursor(self.document.end)
+
     @property
     def unsaved(self) -> bool:
         return self.text != self.baseline
@@ -84,4 +88,5 @@ class PromptAnswers(Vertical):
             if area.unsaved or area.has_focus or new == area.text:
                 continue
             area.load_text(new)
+            area.move_cursor(area.document.end)
             area.baseline = new
