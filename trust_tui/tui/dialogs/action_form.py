@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from trust_tui.domain.models import CADENCES, Action
 from trust_tui.domain.validation import (
@@ -70,8 +70,8 @@ def build_action(
 
 class ActionForm(ModalScreen[Action | None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="action_form.save"),
         Binding("escape", "cancel", "Cancel", id="action_form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="action_form.save"),
         # Typed into a text box, ! is just a letter; on a button or a choice it opens the note.
         Binding(
             "exclamation_mark", "app.safety", "Safety note", show=False, id="action_form.safety"
@@ -154,8 +154,9 @@ class ActionForm(ModalScreen[Action | None]):
                 )
             yield Static(id="form-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="form-save")
-                yield Button("Cancel", id="form-cancel")
+                yield Button("Save  ctrl+s", variant="primary", id="form-save")
+                yield Button("Cancel  esc", id="form-cancel")
+        yield Footer()  # the form's own keys, not those of the Actions screen behind it
 
     def on_mount(self) -> None:
         self._opened_with = drafts.restore_on_open(self, self.draft_key)
@@ -187,7 +188,12 @@ class ActionForm(ModalScreen[Action | None]):
 
     def action_cancel(self) -> None:
         """Close without saving; what was typed is kept for the next time (never lost)."""
-        drafts.keep_on_cancel(self, self.draft_key, self._opened_with)
+        name = " ".join(self._value("#form-name").split())
+        if self.original is not None:
+            label = f"changes to the action {self.original.name}"
+        else:
+            label = f"a new action ({name})" if name else "a new action"
+        drafts.keep_on_cancel(self, self.draft_key, self._opened_with, label)
         self.dismiss(None)
 
     @on(Input.Submitted)

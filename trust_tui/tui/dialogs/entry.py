@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, TextArea
 
 from trust_tui.domain.models import Action, LogEntry
 from trust_tui.domain.validation import clean_text, parse_date, parse_rating
+from trust_tui.domain.wording import day_words
 from trust_tui.tui.dialogs.log_dialog import LogDialog
 from trust_tui.tui.messages import EntryEdited
 
@@ -28,6 +29,10 @@ class EntryDialog(LogDialog):
     @property
     def draft_key(self) -> tuple[str, str]:
         return ("edit", self.entry.uid)
+
+    @property
+    def draft_label(self) -> str:
+        return f"{self.action.name}, {day_words(self.entry.date)} (an edit)"
 
     def compose_form(self) -> ComposeResult:
         with Horizontal(classes="form-row"):

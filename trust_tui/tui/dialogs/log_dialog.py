@@ -20,6 +20,7 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from trust_tui.domain.models import Action
 from trust_tui.domain.validation import ValidationError, clean_text, parse_date, parse_rating
+from trust_tui.domain.wording import day_words
 from trust_tui.tui import drafts
 from trust_tui.tui.messages import LogRequested
 
@@ -47,6 +48,15 @@ class LogDialog(ModalScreen[list[Message] | None]):
     def draft_key(self) -> tuple[str, str]:
         """Which draft this dialog keeps: the words for one action (whatever the date)."""
         return ("log", self.action.id)
+
+    @property
+    def draft_label(self) -> str:
+        """The draft in words, for the quit warning: the action and the day."""
+        try:
+            day = self.day()
+        except ValidationError:
+            day = self.today
+        return f"{self.action.name}, {day_words(day)}"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes=f"dialog {self.extra_classes}"):
@@ -118,7 +128,7 @@ class LogDialog(ModalScreen[list[Message] | None]):
 
     def action_cancel(self) -> None:
         """Close without saving; what was typed is kept for the next time (never lost)."""
-        drafts.keep_on_cancel(self, self.draft_key, self._opened_with)
+        drafts.keep_on_cancel(self, self.draft_key, self._opened_with, self.draft_label)
         self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
