@@ -359,3 +359,29 @@ async def test_a_dialog_scrolls_so_its_buttons_can_be_reached(app_db: Path) -> N
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "TodayScreen"
+
+
+async def test_an_archived_action_cannot_come_back_beside_its_namesake(app_db: Path) -> None:
+    import dataclasses
+
+    from trust_tui.tui.messages import ActionSaved
+
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await _open(pilot, "a", "ActionsScreen")
+        old = app.data.snapshot.action("shared-activity")
+        app.screen.post_message(ActionSaved(dataclasses.replace(old, archived=True)))
+        await settle(pilot)
+        # Archived, its name is free: a new action takes it.
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#form-name", Input).value = "Shared Activity"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.data.snapshot.action("shared-activity-2") is not None
+        table = app.screen.query_one("#action-table", DataTable)
+        table.move_cursor(row=table.get_row_index("shared-activity"))
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.data.snapshot.action("shared-activity").archived
+        assert "cannot come back" in _messages(app)[-1]

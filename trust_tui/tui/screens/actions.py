@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from trust_tui.domain.models import Action
+from trust_tui.domain.validation import ValidationError, check_unique_name
 from trust_tui.tui.dialogs.action_form import ActionForm
 from trust_tui.tui.messages import ActionSaved
 from trust_tui.tui.screens.base import DataScreen
@@ -200,6 +201,19 @@ class ActionsScreen(DataScreen):
         if action is None:
             return
         archived = not action.archived
+        data = self.trust_app.data
+        if not archived and data is not None:
+            try:
+                check_unique_name(action.name, data.snapshot.actions, own_id=action.id)
+            except ValidationError:
+                self.notify(
+                    f"'{action.name}' cannot come back while another action has that name; "
+                    "rename one of them first (e).",
+                    title="Not brought back",
+                    severity="warning",
+                    markup=False,
+                )
+                return
         self._undo = action
         self.post_message(ActionSaved(dataclasses.replace(action, archived=archived)))
         if archived:

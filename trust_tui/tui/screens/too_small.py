@@ -48,7 +48,7 @@ class TooSmallScreen(Screen[None]):
         width, height = self.app.size
         dialog_open = any(isinstance(s, ModalScreen) for s in self.app.screen_stack)
         keys = (
-            "A window is open underneath with what you were writing: make this one larger "
+            "A dialog is open underneath with what you were writing: make the window larger "
             "to carry on. ! opens the safety note."
             if dialog_open
             else "q quits · ! opens the safety note"
