@@ -282,7 +282,8 @@ class GuideScreen(DataScreen):
 
         question = Content(
             f"Take the done mark off step {step_id}?\n\nIt was marked done on "
-            f"{done_on.isoformat()}. Your answers stay; marking it again keeps that date."
+            f"{done_on.isoformat()}. Your answers stay; marked again before you quit, it keeps "
+            "that date."
         )
 
         def answered(yes: bool | None) -> None:
