@@ -96,8 +96,8 @@ async def test_mark_a_step_done_with_answers_survives_a_restart(db: Path) -> Non
         areas = {a.prompt_id: a.text for a in again.screen.query(AnswerArea)}
         assert areas[first.id] == "I lied about where I was."
         assert areas[second.id] == "Everything."
-        # d again takes the mark away; the answers stay.
-        await pilot.press("d")
+        # d again takes the mark away once confirmed; the answers stay.
+        await pilot.press("d", "y")
         await pilot.pause()
         assert again.data.snapshot.steps["1.1"].done_on is None
         assert again.data.snapshot.steps["1.1"].answers[second.id] == "Everything."

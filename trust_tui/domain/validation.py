@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from trust_tui.domain.models import (
     ACTION_KINDS,
@@ -49,6 +50,20 @@ def clean_name(text: str, field: str = "name") -> str:
         raise ValidationError(
             f"The {field} is {len(name)} characters long; the limit is {NAME_MAX_CHARS}."
         )
+    return name
+
+
+def check_unique_name(name: str, actions: Iterable[Action], own_id: str | None = None) -> str:
+    """`name`, if no other active action has it (case and spacing aside): two rows with one name
+    cannot be told apart on any screen. An archived action's name may be used again."""
+    key = " ".join(name.split()).casefold()
+    for action in actions:
+        if action.archived or action.id == own_id:
+            continue
+        if " ".join(action.name.split()).casefold() == key:
+            raise ValidationError(
+                f"You already have an action called '{action.name}'; choose another name."
+            )
     return name
 
 

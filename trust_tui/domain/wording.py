@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from trust_tui.domain.models import Action
 from trust_tui.domain.streaks import PeriodProgress, StreakInfo
 
@@ -41,3 +43,8 @@ def period_phrase(action: Action, streak: StreakInfo) -> str:
         when = "today" if streak.unit == "day" else "this week"
         return f"{progress}; your best run is {count_units(streak.best, streak.unit)}, and a new one can start {when}."
     return f"{progress}."
+
+
+def day_words(day: dt.date) -> str:
+    """'Friday 27 November': a day as a person says it."""
+    return f"{day:%A} {day.day} {day:%B}"

@@ -19,6 +19,7 @@ from rich.text import Text
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
@@ -112,6 +113,9 @@ class TrustApp(App[int]):
         Binding("question_mark", "help", "Help", id="help"),
         Binding("exclamation_mark", "safety", "Safety", id="safety"),
         Binding("q", "quit", "Quit", id="quit"),
+        # Escape leaves a text field as Tab does, so the keys above are keys again. Screens and
+        # dialogs that give escape a meaning of their own (close, back to the list) come first.
+        Binding("escape", "leave_field", "Leave the text field", show=False, id="leave-field"),
     ]
 
     def __init__(self, db_path: Path | str | None = None) -> None:
@@ -203,6 +207,23 @@ class TrustApp(App[int]):
             await self.push_screen(ProblemScreen(self.problem, self.db_path, backup))
             return
         self.set_interval(POLL_SECONDS, self.poll_now, name="poll clock and file")
+        self._check_size(self.size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Runs before Textual's own handler records the new size: take it from the event.
+        self._check_size(event.size)
+
+    def _check_size(self, size: Size) -> None:
+        """Below the smallest usable size, say so (and the size needed) rather than draw half
+        a screen; the notice leaves once the window is large enough."""
+        from trust_tui.tui.screens.too_small import TooSmallScreen, too_small
+
+        shown = any(isinstance(screen, TooSmallScreen) for screen in self.screen_stack)
+        if too_small(*size):
+            if not shown:
+                self.push_screen(TooSmallScreen())
+        elif isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
 
     # --- the guide ---------------------------------------------------------------------------
 
@@ -228,19 +249,32 @@ class TrustApp(App[int]):
     # --- navigation and the palette ------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("go", "help") and (self.data is None or isinstance(self.screen, ModalScreen)):
+        from trust_tui.tui.screens.too_small import TooSmallScreen
+
+        if action in ("go", "help") and (
+            self.data is None or isinstance(self.screen, (ModalScreen, TooSmallScreen))
+        ):
             return False
         if action == "safety" and type(self.screen).__name__ == "SafetyScreen":
             return False
-        # In a dialog, q is a letter of the note; escape closes the dialog first.
+        # In a dialog, q is a letter of the note; escape closes the dialog first. A dialog
+        # hidden by the too-small notice still holds its words: q waits for a larger window.
         return not (
-            action == "quit" and isinstance(self.screen, ModalScreen) and self.data is not None
+            action == "quit"
+            and self.data is not None
+            and any(isinstance(screen, ModalScreen) for screen in self.screen_stack)
         )
 
     async def action_go(self, mode: str) -> None:
         if self.data is None or mode not in MODE_SCREENS:
             return
         await self.switch_mode(mode)
+
+    def action_leave_field(self) -> None:
+        from textual.widgets import Input, TextArea
+
+        if isinstance(self.focused, (Input, TextArea)):
+            self.screen.focus_next()
 
     def action_help(self) -> None:
         from trust_tui.tui.screens.help import HelpScreen
@@ -622,9 +656,10 @@ class TrustApp(App[int]):
         if not self._drafts_warned and drafts.pending(self):
             # A note closed with escape lives only in memory: say so once before it goes.
             self._drafts_warned = True
+            named = "; ".join(label for label in drafts.labels(self) if label)
             self.notify(
-                "A note you closed without saving still holds your words. Open it again "
-                "(same action, same key) to save it, or press q again to quit without it.",
+                f"Words you closed without saving are kept in: {named}. Open it again "
+                "(same action, same key) to save them, or press q again to quit without them.",
                 title="Unsaved words",
                 severity="warning",
                 timeout=30,

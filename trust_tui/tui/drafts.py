@@ -21,6 +21,7 @@ __all__ = [
     "forget",
     "keep",
     "keep_on_cancel",
+    "labels",
     "pending",
     "put_back",
     "restore_on_open",
@@ -28,6 +29,9 @@ __all__ = [
 ]
 
 _DRAFTS: WeakKeyDictionary[App[Any], dict[Hashable, dict[str, str]]] = WeakKeyDictionary()
+_LABELS: WeakKeyDictionary[App[Any], dict[Hashable, str]] = WeakKeyDictionary()
+"""What each draft is, in words (e.g. "Appreciation note, Friday 27 November"): the quit warning
+names it so the person knows which dialog to open again."""
 
 
 def fields(node: DOMNode) -> dict[str, str]:
@@ -57,7 +61,11 @@ def put_back(node: DOMNode, values: Mapping[str, str]) -> None:
 
 
 def keep(
-    app: App[Any], key: Hashable, values: Mapping[str, str], initial: Mapping[str, str]
+    app: App[Any],
+    key: Hashable,
+    values: Mapping[str, str],
+    initial: Mapping[str, str],
+    label: str = "",
 ) -> bool:
     """Keep `values` as the draft for `key` if they differ from what the dialog opened with
     (beyond spaces); returns True if a draft is kept."""
@@ -68,6 +76,7 @@ def keep(
         forget(app, key)
         return False
     _DRAFTS.setdefault(app, {})[key] = dict(values)
+    _LABELS.setdefault(app, {})[key] = label
     return True
 
 
@@ -78,6 +87,7 @@ def take(app: App[Any], key: Hashable) -> dict[str, str] | None:
 
 def forget(app: App[Any], key: Hashable) -> None:
     _DRAFTS.get(app, {}).pop(key, None)
+    _LABELS.get(app, {}).pop(key, None)
 
 
 def pending(app: App[Any]) -> int:
@@ -87,9 +97,22 @@ def pending(app: App[Any]) -> int:
     )
 
 
-def keep_on_cancel(dialog: DOMNode, key: Hashable, initial: Mapping[str, str]) -> None:
+def labels(app: App[Any]) -> list[str]:
+    """What each draft holding words is, in the order they were kept."""
+    held = _DRAFTS.get(app, {})
+    named = _LABELS.get(app, {})
+    return [
+        named.get(key, "")
+        for key, values in held.items()
+        if any(v.strip() for v in values.values())
+    ]
+
+
+def keep_on_cancel(
+    dialog: DOMNode, key: Hashable, initial: Mapping[str, str], label: str = ""
+) -> None:
     """A dialog closing without saving: keep what was typed, and say so."""
-    if keep(dialog.app, key, fields(dialog), initial):
+    if keep(dialog.app, key, fields(dialog), initial, label):
         dialog.app.notify(
             "Nothing was saved. Your words are kept: open it again to carry on.",
             markup=False,

@@ -16,11 +16,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from trust_tui.domain.models import CADENCES, Action
 from trust_tui.domain.validation import (
     ValidationError,
+    check_unique_name,
     clean_name,
     clean_text,
     parse_target,
@@ -47,7 +48,9 @@ def build_action(
     description: str,
 ) -> Action:
     """The action the form describes; raises ValidationError with one clear sentence."""
-    clean = clean_name(name, field="name")
+    clean = check_unique_name(
+        clean_name(name, field="name"), actions, original.id if original else None
+    )
     count = parse_target(target)
     if cadence not in CADENCES:
         raise ValidationError("Choose how often: every day or every week.")
@@ -68,8 +71,8 @@ def build_action(
 
 class ActionForm(ModalScreen[Action | None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="action_form.save"),
         Binding("escape", "cancel", "Cancel", id="action_form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="action_form.save"),
         # Typed into a text box, ! is just a letter; on a button or a choice it opens the note.
         Binding(
             "exclamation_mark", "app.safety", "Safety note", show=False, id="action_form.safety"
@@ -106,7 +109,11 @@ class ActionForm(ModalScreen[Action | None]):
             with Horizontal(classes="form-row"):
                 yield Label("Name", classes="form-label")
                 yield Input(
-                    self._name, placeholder="What you will do", id="form-name", compact=True
+                    self._name,
+                    placeholder="What you will do",
+                    id="form-name",
+                    compact=True,
+                    select_on_focus=False,
                 )
             with Horizontal(classes="form-row"):
                 yield Label("How often", classes="form-label")
@@ -124,6 +131,7 @@ class ActionForm(ModalScreen[Action | None]):
                     type="integer",
                     id="form-target",
                     compact=True,
+                    select_on_focus=False,
                 )
             with Horizontal(classes="form-row"):
                 yield Label("Guide step", classes="form-label")
@@ -137,6 +145,7 @@ class ActionForm(ModalScreen[Action | None]):
                     placeholder="Optional: why it matters, what it looks like",
                     id="form-description",
                     compact=True,
+                    select_on_focus=False,
                 )
             if action is not None:
                 yield Static(
@@ -147,8 +156,9 @@ class ActionForm(ModalScreen[Action | None]):
                 )
             yield Static(id="form-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="form-save")
-                yield Button("Cancel", id="form-cancel")
+                yield Button("Save  ctrl+s", variant="primary", id="form-save")
+                yield Button("Cancel  esc", id="form-cancel")
+        yield Footer()  # the form's own keys, not those of the Actions screen behind it
 
     def on_mount(self) -> None:
         self._opened_with = drafts.restore_on_open(self, self.draft_key)
@@ -180,7 +190,12 @@ class ActionForm(ModalScreen[Action | None]):
 
     def action_cancel(self) -> None:
         """Close without saving; what was typed is kept for the next time (never lost)."""
-        drafts.keep_on_cancel(self, self.draft_key, self._opened_with)
+        name = " ".join(self._value("#form-name").split())
+        if self.original is not None:
+            label = f"changes to the action {self.original.name}"
+        else:
+            label = f"a new action ({name})" if name else "a new action"
+        drafts.keep_on_cancel(self, self.draft_key, self._opened_with, label)
         self.dismiss(None)
 
     @on(Input.Submitted)

@@ -49,13 +49,16 @@ class CheckInDialog(LogDialog):
         for field, label, prompt in AGENDA:
             with Horizontal(classes="form-row"):
                 yield Label(label, classes="form-label")
-                yield Input(placeholder=prompt, id=f"agenda-{field}", compact=True)
+                yield Input(
+                    placeholder=prompt, id=f"agenda-{field}", compact=True, select_on_focus=False
+                )
         with Horizontal(classes="form-row"):
             yield Label("Trust 1-10", classes="form-label")
             yield Input(
                 placeholder="their rating, only if they want to give one",
                 id="checkin-rating",
                 compact=True,
+                select_on_focus=False,
                 restrict=r"[0-9]{0,2}",
             )
 

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 __all__ = ["DocumentScreen"]
 
@@ -36,7 +36,8 @@ class DocumentScreen(ModalScreen[None]):
                 yield Static(Content(self._title), classes="dialog-title")
             with VerticalScroll(classes="document-scroll"):
                 yield Markdown(self._markdown, open_links=False, classes="document-body")
-            yield Button("Close", variant="primary", classes="document-close")
+            yield Button("Close  esc", variant="primary", classes="document-close")
+        yield Footer()  # the dialog's own keys, not those of the screen behind it
 
     def on_mount(self) -> None:
         self.query_one(".document-scroll", VerticalScroll).focus()

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, TextArea
 
 from trust_tui.domain.models import Action, LogEntry
 from trust_tui.domain.validation import clean_text, parse_date, parse_rating
+from trust_tui.domain.wording import day_words
 from trust_tui.tui.dialogs.log_dialog import LogDialog
 from trust_tui.tui.messages import EntryEdited
 from trust_tui.tui.text import user_str
@@ -30,10 +31,19 @@ class EntryDialog(LogDialog):
     def draft_key(self) -> tuple[str, str]:
         return ("edit", self.entry.uid)
 
+    @property
+    def draft_label(self) -> str:
+        return f"{self.action.name}, {day_words(self.entry.date)} (an edit)"
+
     def compose_form(self) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label("Date", classes="form-label")
-            yield Input(value=self.entry.date.isoformat(), id="log-date", compact=True)
+            yield Input(
+                value=self.entry.date.isoformat(),
+                id="log-date",
+                compact=True,
+                select_on_focus=False,
+            )
         yield Label("Note")
         area = TextArea(id="log-note", soft_wrap=True, show_line_numbers=False)
         area.text = user_str(self.entry.note)  # a TextArea would pass escape sequences on
@@ -46,7 +56,15 @@ class EntryDialog(LogDialog):
                     placeholder="optional",
                     id="log-rating",
                     compact=True,
+                    select_on_focus=False,
                 )
+
+    def focus_first(self) -> None:
+        # The note is what one comes to change: start there, after its words (the date, first
+        # in the form, was replaced by the first key typed when it had the focus).
+        note = self.query_one("#log-note", TextArea)
+        note.focus()
+        note.move_cursor(note.document.end)
 
     def build(self) -> list[Message]:
         day = parse_date(self.query_one("#log-date", Input).value, self.today)

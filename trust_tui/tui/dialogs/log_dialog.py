@@ -20,6 +20,7 @@ from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from trust_tui.domain.models import Action
 from trust_tui.domain.validation import ValidationError, clean_text, parse_date, parse_rating
+from trust_tui.domain.wording import day_words
 from trust_tui.tui import drafts
 from trust_tui.tui.messages import LogRequested
 from trust_tui.tui.text import user_content
@@ -49,6 +50,15 @@ class LogDialog(ModalScreen[list[Message] | None]):
         """Which draft this dialog keeps: the words for one action (whatever the date)."""
         return ("log", self.action.id)
 
+    @property
+    def draft_label(self) -> str:
+        """The draft in words, for the quit warning: the action and the day."""
+        try:
+            day = self.day()
+        except ValidationError:
+            day = self.today
+        return f"{self.action.name}, {day_words(day)}"
+
     def compose(self) -> ComposeResult:
         with Vertical(classes=f"dialog {self.extra_classes}"):
             yield Static(
@@ -63,6 +73,7 @@ class LogDialog(ModalScreen[list[Message] | None]):
                         placeholder="YYYY-MM-DD",
                         id="log-date",
                         compact=True,
+                        select_on_focus=False,
                     )
             yield from self.compose_form()
             yield Static("", id="dialog-error", classes="-empty", markup=False)
@@ -77,12 +88,16 @@ class LogDialog(ModalScreen[list[Message] | None]):
         if self.action.rated:
             with Horizontal(classes="form-row"):
                 yield Label("Rating 1-10", classes="form-label")
-                yield Input(placeholder="optional", id="log-rating", compact=True)
+                yield Input(
+                    placeholder="optional", id="log-rating", compact=True, select_on_focus=False
+                )
 
     def on_mount(self) -> None:
         self._opened_with = drafts.restore_on_open(self, self.draft_key)
-        first = self.query("#log-date, Input, TextArea").first()
-        first.focus()
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        self.query("#log-date, Input, TextArea").first().focus()
 
     def day(self) -> dt.date:
         if not self.backfill:
@@ -114,7 +129,7 @@ class LogDialog(ModalScreen[list[Message] | None]):
 
     def action_cancel(self) -> None:
         """Close without saving; what was typed is kept for the next time (never lost)."""
-        drafts.keep_on_cancel(self, self.draft_key, self._opened_with)
+        drafts.keep_on_cancel(self, self.draft_key, self._opened_with, self.draft_label)
         self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

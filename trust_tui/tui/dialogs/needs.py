@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, TextArea
 
 from trust_tui.domain.models import Action
-from trust_tui.domain.validation import clean_name, unique_slug
+from trust_tui.domain.validation import check_unique_name, clean_name, unique_slug
 from trust_tui.tui.dialogs.log_dialog import LogDialog
 from trust_tui.tui.messages import ActionSaved
 
@@ -25,7 +25,7 @@ NEEDS_STEP = "3.2"
 
 def need_action(name: str, actions: tuple[Action, ...]) -> Action:
     """A new weekly action for a need the partner named."""
-    clean = clean_name(name, field="action name")
+    clean = check_unique_name(clean_name(name, field="action name"), actions)
     return Action(
         id=unique_slug(clean, {a.id for a in actions}),
         name=clean,
@@ -54,7 +54,10 @@ class NeedsDialog(LogDialog):
         with Horizontal(classes="form-row"):
             yield Label("New action", classes="form-label")
             yield Input(
-                placeholder="e.g. Text when I'm running late", id="need-action", compact=True
+                placeholder="e.g. Text when I'm running late",
+                id="need-action",
+                compact=True,
+                select_on_focus=False,
             )
 
     def build(self) -> list[Message]:

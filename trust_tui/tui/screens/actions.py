@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from trust_tui.domain.models import Action
+from trust_tui.domain.validation import ValidationError, check_unique_name
 from trust_tui.tui.dialogs.action_form import ActionForm
 from trust_tui.tui.messages import ActionSaved
 from trust_tui.tui.screens.base import DataScreen
@@ -57,6 +58,7 @@ class ActionsScreen(DataScreen):
             id="actions.toggle_archive",
             tooltip="Archive or bring back",
         ),
+        Binding("u", "undo_archive", "Undo archive", show=False, id="actions.undo_archive"),
     ]
 
     def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None):
@@ -64,6 +66,8 @@ class ActionsScreen(DataScreen):
         self._counts: Counter[str] = Counter()
         self._pending_select: str | None = None
         """The action just saved: highlighted once the new data arrives."""
+        self._undo: Action | None = None
+        """The action as it was before the last x, for u to put back."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -198,12 +202,45 @@ class ActionsScreen(DataScreen):
         if action is None:
             return
         archived = not action.archived
+        data = self.trust_app.data
+        if not archived and data is not None:
+            try:
+                check_unique_name(action.name, data.snapshot.actions, own_id=action.id)
+            except ValidationError:
+                self.notify(
+                    f"'{action.name}' cannot come back while another action has that name; "
+                    "rename one of them first (e).",
+                    title="Not brought back",
+                    severity="warning",
+                    markup=False,
+                )
+                return
+        self._undo = action
         self.post_message(ActionSaved(dataclasses.replace(action, archived=archived)))
         if archived:
-            message = f"{action.name}: archived. Its history stays; press x to bring it back."
+            # One key archives at once (even the weekly check-in): say what it does, and how
+            # to take it back.
+            entries = self._counts[action.id]
+            kept = "its 1 entry stays" if entries == 1 else f"its {entries:,} entries stay"
+            message = (
+                f"{action.name}: archived. It leaves Today and the Week; {kept} in History; "
+                "press u to undo."
+            )
         else:
-            message = f"{action.name}: back in your day."
-        self.notify(user_str(message), markup=False, timeout=4)
+            message = f"{action.name}: back in your day. Press u to undo."
+        self.notify(user_str(message), markup=False, timeout=8)
+
+    def action_undo_archive(self) -> None:
+        before, self._undo = self._undo, None
+        data = self.trust_app.data
+        current = data.snapshot.action(before.id) if before and data else None
+        if before is None or current is None or current.archived == before.archived:
+            self.notify("Nothing to undo.", markup=False, timeout=3)
+            return
+        self._pending_select = current.id
+        self.post_message(ActionSaved(dataclasses.replace(current, archived=before.archived)))
+        state = "archived again" if before.archived else "back in your day"
+        self.notify(user_str(f"{current.name}: {state}."), markup=False, timeout=4)
 
     @on(Button.Pressed, "#action-new")
     def _on_new(self) -> None:

@@ -65,6 +65,9 @@ class GuideScreen(DataScreen):
     def __init__(self, name: str | None = None, id: str | None = None, classes: str | None = None):
         super().__init__(name=name, id=id, classes=classes)
         self._autosave: Timer | None = None
+        self._first_done: dict[str, dt.date] = {}
+        """Steps un-marked in this session, with the day they were first marked done: marking
+        one again keeps that day rather than today."""
 
     @property
     def guide(self) -> Guide:
@@ -268,9 +271,30 @@ class GuideScreen(DataScreen):
             )
             return
         progress = self.trust_app.data.snapshot.steps.get(step.id)
-        done = bool(progress and progress.done_on)
-        if self.save_answers(done_on=None if done else self.trust_app.data.today) and not done:
+        if progress is not None and progress.done_on is not None:
+            self._ask_to_unmark(step.id, progress.done_on)
+            return
+        day = self._first_done.pop(step.id, self.trust_app.data.today)
+        if self.save_answers(done_on=day):
             self.notify(f"Step {step.id} marked done. Well done for doing it.", markup=False)
+
+    def _ask_to_unmark(self, step_id: str, done_on: dt.date) -> None:
+        """One key never takes a mark away unasked: the date it was done on goes with it."""
+        from trust_tui.tui.dialogs.confirm import ConfirmDialog
+
+        question = Content(
+            f"Take the done mark off step {step_id}?\n\nIt was marked done on "
+            f"{done_on.isoformat()}. Your answers stay; marked again before you quit, it keeps "
+            "that date."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.current_step is not None and self.current_step.id == step_id:
+                self._first_done[step_id] = done_on
+                if self.save_answers(done_on=None):
+                    self.notify(f"Step {step_id} is no longer marked done.", markup=False)
+
+        self.app.push_screen(ConfirmDialog(question, yes="Unmark", no="Keep it"), answered)
 
     def action_show_sources(self) -> None:
         from trust_tui.tui.screens.sources import SourcesScreen

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 __all__ = ["PLACES", "HelpGroup", "HelpRow", "HelpScreen", "declared_bindings", "help_groups"]
 
@@ -137,7 +137,8 @@ class HelpScreen(ModalScreen[None]):
                 for group in help_groups(self.app):
                     yield Static(Content(group.title), classes="help-group-title")
                     yield Static(_table(group), classes="help-group")
-            yield Button("Close", variant="primary", id="help-close")
+            yield Button("Close  esc", variant="primary", id="help-close")
+        yield Footer()  # the dialog's own keys, not those of the screen behind it
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

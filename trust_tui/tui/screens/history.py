@@ -125,11 +125,15 @@ class HistoryScreen(DataScreen):
         self._limit = PAGE
         if self.trust_app.data is not None:
             self.show_data(self.trust_app.data)
+        # Chosen: back to the entries, so up and down move through them (not the list again).
+        self.query_one(EntryTable).focus()
 
     # --- actions ---------------------------------------------------------------------------
 
     def action_filter(self) -> None:
-        self.query_one("#history-filter", Select).focus()
+        select = self.query_one("#history-filter", Select)
+        select.focus()
+        select.action_show_overlay()
 
     def action_more(self) -> None:
         self._limit += PAGE

@@ -60,7 +60,13 @@ class SettingsScreen(DataScreen):
                 classes="setting-hint",
             )
             yield Label("The day starts at", classes="setting-label")
-            yield Input(placeholder="HH:MM", id="day-starts-at", max_length=5, compact=True)
+            yield Input(
+                placeholder="HH:MM",
+                id="day-starts-at",
+                max_length=5,
+                compact=True,
+                select_on_focus=False,
+            )
             yield Static(
                 Content(
                     "Logged between midnight and this time, it counts for the day before "
@@ -153,8 +159,7 @@ class SettingsScreen(DataScreen):
         if week.value != settings.week_start:
             week.value = settings.week_start
         day = self.query_one("#day-starts-at", Input)
-        refused = self.query_one("#day-starts-error").has_class("-shown")
-        if not day.has_focus and not refused:  # never wipe what the person typed
+        if not day.has_focus:  # never wipe what the person is typing
             day.value = settings.day_starts_at.strftime("%H:%M")
         checkin = self.query_one("#checkin-day", Select)
         if checkin.value != (settings.checkin_day or "none"):
@@ -194,9 +199,9 @@ class SettingsScreen(DataScreen):
 
     @on(Input.Blurred, "#day-starts-at")
     def _on_day_start_blurred(self) -> None:
-        self.action_apply_day_start()
+        self.action_apply_day_start(leaving=True)
 
-    def action_apply_day_start(self) -> None:
+    def action_apply_day_start(self, leaving: bool = False) -> None:
         data = self.trust_app.data
         if data is None:
             return
@@ -205,7 +210,13 @@ class SettingsScreen(DataScreen):
         try:
             when = parse_hhmm(field.value)
         except ValidationError as problem:
-            error.update(Content(str(problem)))
+            message = str(problem)
+            if leaving:
+                # Left with a time that was refused: show the setting again, and say so, so
+                # the field never shows a time that is not the one in use.
+                field.value = data.snapshot.settings.day_starts_at.strftime("%H:%M")
+                message += f" The day still starts at {field.value}."
+            error.update(Content(message))
             error.add_class("-shown")
             return
         error.update("")

@@ -41,6 +41,10 @@ class AnswerArea(TextArea):
         self.baseline = shown
         """`stored` as the box shows it (controls made visible)."""
 
+    def on_mount(self) -> None:
+        # Going back into an answer carries on after the words already there.
+        self.move_cursor(self.document.end)
+
     @property
     def unsaved(self) -> bool:
         return self.text != self.baseline
@@ -98,3 +102,4 @@ class PromptAnswers(Vertical):
                 continue
             area.show_stored(new)
             area.load_text(area.baseline)
+            area.move_cursor(area.document.end)

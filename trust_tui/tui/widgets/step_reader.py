@@ -71,7 +71,7 @@ class StepReader(VerticalScroll):
         self._set("step-feeds", "")
         steps = "\n".join(f"- **{s.id}** {s.title}: {s.summary}" for s in part.steps)
         await (await self._body()).update(f"{part.body}\n\n### The steps\n\n{steps}\n")
-        self.scroll_home(animate=False)
+        self._to_top()
 
     async def show_step(
         self,
@@ -92,7 +92,14 @@ class StepReader(VerticalScroll):
                 step.id, step.prompts, progress.answers if progress else {}
             )
             await self.mount(self.answers)
+        self._to_top()
+
+    def _to_top(self) -> None:
         self.scroll_home(animate=False)
+        # Measure the lines again: updated while the pane was scrolled past them, they kept the
+        # previous text's height (Textual skipped their layout), cutting a longer title's end.
+        for line in self.query("#step-heading, #step-status, #step-feeds"):
+            line.refresh(layout=True)
 
     def show_progress(self, step: Step, progress: StepProgress | None) -> None:
         self._set("step-status", step_status(step, progress))
