@@ -179,3 +179,14 @@ async def test_a_file_name_with_an_escape_sequence_is_shown_visibly(app_db: Path
         text = screen_text(pilot)
     assert "notes␛]0;pwned␇" in text  # (the long path may wrap after it)
     assert "\x1b" not in text and "\x07" not in text
+
+
+async def test_every_toast_is_plain_and_visible_whatever_its_caller_passes(app_db: Path) -> None:
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.notify(f"[b]name[/b]{OSC_TITLE}", title=f"t{OSC_TITLE}", markup=True)
+        await settle(pilot)
+        text = screen_text(pilot)
+    # Shown literally (no markup applied) and with its controls made visible.
+    assert "[b]name[/b]␛]0;pwned␇" in text and "t␛]0;pwned␇" in text
+    assert "\x1b" not in text and "\x07" not in text

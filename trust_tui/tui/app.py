@@ -20,6 +20,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
@@ -224,6 +225,25 @@ class TrustApp(App[int]):
                 self.push_screen(TooSmallScreen())
         elif isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast passes the one sanitiser: its words may hold an action's name or a note,
+        and a control character in them must never reach the terminal. Toasts are plain text."""
+        super().notify(
+            user_str(message),
+            title=user_str(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # --- the guide ---------------------------------------------------------------------------
 
