@@ -40,7 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     log = sub.add_parser("log", help="log that you did an action")
     log.add_argument("action", metavar="ACTION", help="the action's id (see 'trust-tui actions')")
-    log.add_argument("--date", metavar="YYYY-MM-DD", help="the day it counts for (default: today)")
+    log.add_argument(
+        "--date",
+        metavar="DATE",
+        help="the day it counts for: YYYY-MM-DD, today, yesterday, -N (days ago) or a weekday "
+        "(the last one on or before today; default: today)",
+    )
     log.add_argument(
         "--note", default="", metavar="TEXT", help="a private note (up to 2,000 characters)"
     )

@@ -23,7 +23,26 @@ from trust_tui.domain.validation import ValidationError, clean_text, parse_date,
 from trust_tui.tui import drafts
 from trust_tui.tui.messages import LogRequested
 
-__all__ = ["LogDialog"]
+__all__ = ["FAR_BACK_DAYS", "LogDialog", "day_label", "far_back_question", "is_far_back"]
+
+FAR_BACK_DAYS = 60
+"""A day further back than this is confirmed before it is logged, with its year named."""
+
+
+def is_far_back(day: dt.date, today: dt.date) -> bool:
+    return (today - day).days > FAR_BACK_DAYS
+
+
+def day_label(day: dt.date, today: dt.date) -> str:
+    """`Fri 27 Nov`, with the year when it is not this year's."""
+    return day.strftime("%a %d %b" if day.year == today.year else "%a %d %b %Y")
+
+
+def far_back_question(day: dt.date, today: dt.date) -> Content:
+    days = (today - day).days
+    return Content(f"Log it for {day.strftime('%A %d %B %Y')}?\n\n").stylize("bold") + Content(
+        f"That is {days} days ago, in {day.year}. Logging long ago is fine when you mean it."
+    )
 
 
 class LogDialog(ModalScreen[list[Message] | None]):
@@ -36,12 +55,22 @@ class LogDialog(ModalScreen[list[Message] | None]):
     heading = "Log"
     extra_classes = ""
 
-    def __init__(self, action: Action, today: dt.date, *, backfill: bool = False) -> None:
+    def __init__(
+        self,
+        action: Action,
+        today: dt.date,
+        *,
+        backfill: bool = False,
+        day: dt.date | None = None,
+    ) -> None:
+        """`day`: log for this date, already chosen (the calendar); no date field then."""
         super().__init__(classes="dialog-screen")
         self.action = action
         self.today = today
-        self.backfill = backfill
+        self.backfill = backfill and day is None
+        self.fixed_day = day
         self._opened_with: dict[str, str] = {}
+        self._far_confirmed: dt.date | None = None
 
     @property
     def draft_key(self) -> tuple[str, str]:
@@ -50,10 +79,10 @@ class LogDialog(ModalScreen[list[Message] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes=f"dialog {self.extra_classes}"):
-            yield Static(
-                Content(f"{self.heading}: ").stylize("bold") + Content(self.action.name),
-                classes="dialog-title",
-            )
+            title = Content(f"{self.heading}: ").stylize("bold") + Content(self.action.name)
+            if self.fixed_day is not None and self.fixed_day != self.today:
+                title += Content(f" · {day_label(self.fixed_day, self.today)}")
+            yield Static(title, classes="dialog-title")
             if self.backfill:
                 with Horizontal(classes="form-row"):
                     yield Label("Date", classes="form-label")
@@ -84,6 +113,8 @@ class LogDialog(ModalScreen[list[Message] | None]):
         first.focus()
 
     def day(self) -> dt.date:
+        if self.fixed_day is not None:
+            return self.fixed_day
         if not self.backfill:
             return self.today
         return parse_date(self.query_one("#log-date", Input).value, self.today)
@@ -108,8 +139,26 @@ class LogDialog(ModalScreen[list[Message] | None]):
         except ValidationError as error:
             self.show_error(error)
             return
+        day = self.day()
+        if self.backfill and is_far_back(day, self.today) and self._far_confirmed != day:
+            self._ask_far_back(day)
+            return
         drafts.forget(self.app, self.draft_key)
         self.dismiss(messages)
+
+    def _ask_far_back(self, day: dt.date) -> None:
+        """A typed date long ago is more often a slip of the keys than a memory: ask once."""
+        from trust_tui.tui.dialogs.confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._far_confirmed = day
+                self.action_save()
+
+        self.app.push_screen(
+            ConfirmDialog(far_back_question(day, self.today), yes="Log it", no="Change the date"),
+            answered,
+        )
 
     def action_cancel(self) -> None:
         """Close without saving; what was typed is kept for the next time (never lost)."""
