@@ -72,7 +72,8 @@ __all__ = [
     "newest_backup",
 ]
 
-WEEKS_SHOWN = 12
+WEEKS_SHOWN = 26
+"""The weeks Week can show (as many as its width holds, up to these)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,7 @@ class AppData:
     streaks: dict[str, StreakInfo]
     """Every action's streak, archived ones included."""
     summary: WeeklySummary
-    """Active actions over the last 12 weeks, newest week first."""
+    """Active actions over the last WEEKS_SHOWN weeks, newest week first."""
     db_path: Path
 
 

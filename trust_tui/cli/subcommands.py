@@ -79,7 +79,15 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
 def cmd_summary(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     snapshot = _read(_store(db_path, explicit))
     today = clock.today(snapshot.settings)
-    summary = weekly_summary(snapshot.actions, snapshot.logs, today, snapshot.settings, args.weeks)
+    summary = weekly_summary(
+        snapshot.actions,
+        snapshot.logs,
+        today,
+        snapshot.settings,
+        args.weeks,
+        pauses=snapshot.pauses,
+        created_at=snapshot.created_at,
+    )
     if args.json:
         print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 
 from trust_tui.domain.calendar import week_start_ordinal
 from trust_tui.domain.models import Action, LogEntry, Pause, Settings
@@ -19,6 +21,7 @@ from trust_tui.domain.streaks import (
 )
 
 DAYS_PER_WEEK = 7
+_by_date = attrgetter("date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,3 +234,12 @@ def summary_from_counts(
         streaks=kept,
         weeks=tuple(rows),
     )
+
+
+def logs_between(
+    logs: tuple[LogEntry, ...], action_id: str, first: dt.date, last: dt.date
+) -> list[LogEntry]:
+    """The logs of one action from `first` to `last`: logs are sorted by date, so bisect."""
+    low = bisect.bisect_left(logs, first, key=_by_date)
+    high = bisect.bisect_right(logs, last, key=_by_date)
+    return [e for e in logs[low:high] if e.action == action_id]

@@ -64,6 +64,7 @@ class TodayScreen(DataScreen):
         Binding(
             "b", "backfill", "Earlier day", id="today.backfill", tooltip="Log for an earlier date"
         ),
+        Binding("c", "calendar", "Calendar", id="today.calendar", tooltip="The action's month"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -128,3 +129,9 @@ class TodayScreen(DataScreen):
     def action_backfill(self) -> None:
         if (action_id := self._highlighted()) is not None:
             self.trust_app.start_log(action_id, backfill=True)
+
+    def action_calendar(self) -> None:
+        if (action_id := self._highlighted()) is not None:
+            from trust_tui.tui.dialogs.calendar import CalendarDialog
+
+            self.app.push_screen(CalendarDialog(action_id, self.trust_app.today))
