@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from app_helpers import file_logs, screen_text, settle
+from rich.color import ColorSystem
 
 from trust_tui.app import TrustApp
 from trust_tui.cli import main
@@ -221,6 +222,9 @@ async def test_heat_map_switches_to_the_highlighted_action_and_its_levels_stay_a
         # Every level differs by glyph (whatever the colours), and by colour in this theme.
         assert len(set(GLYPHS)) == len(GLYPHS) == len(styles)
         assert len({str(s.color) for s in styles}) == len(styles)
+        for system in (ColorSystem.EIGHT_BIT, ColorSystem.STANDARD):
+            shades = [s.color.downgrade(system).number for s in styles]
+            assert len(set(shades)) == len(shades), (system, shades)
         rendered = heat.render().plain
         assert "░ 1" in rendered and "4+" in rendered and "paused" in rendered
         await pilot.press("m")
@@ -283,3 +287,60 @@ def test_summary_json_adds_the_new_figures(demo_db: Path, capsys) -> None:  # ty
     assert main(["--db", str(demo_db), "summary"]) == 0
     out = capsys.readouterr().out
     assert "strength" in out and max(len(line) for line in out.splitlines()) <= 80
+
+
+async def test_a_paused_missed_week_has_its_own_mark_in_week_and_the_calendar(
+    app_db: Path,
+) -> None:
+    """Pauses are stored by another change (issue 10); here one is put into the data shown."""
+    import dataclasses
+
+    from trust_tui.domain.models import Pause
+    from trust_tui.session import build_data
+
+    # Shared activity: met in the weeks of 26 Oct, 2 Nov and 16 Nov; the week of 9 Nov missed.
+    for day in ("-27", "-20", "-6"):
+        assert main(["--db", str(app_db), "log", "shared-activity", "--date", day]) == 0
+    app = TrustApp(db_path=app_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w", "down", "down", "down")
+        grid = app.screen.query_one(StreakGrid)
+        assert grid.highlighted == ("shared-activity", "2026-11-23")
+        missed = grid.get_cell("shared-activity", "2026-11-09").plain.strip()
+        assert missed == "0/1"
+        before = app.data.streaks["shared-activity"]
+        assert (before.current, before.best) == (1, 2)
+        pause = Pause("p", "illness", dt.date(2026, 11, 10), dt.date(2026, 11, 12))
+        snapshot = dataclasses.replace(app.data.snapshot, pauses=(pause,))
+        app.publish(build_data(snapshot, app.data.today, app.db_path))
+        await pilot.pause()
+        assert grid.get_cell("shared-activity", "2026-11-09").plain.strip() == "‖"
+        after = app.data.streaks["shared-activity"]
+        assert (after.current, after.best) == (3, 3)
+        assert "met 3 of 3 weeks" in str(app.screen.query_one("#week-detail").render())
+        await pilot.press("enter")
+        month = str(app.screen.query_one("#calendar-month").render())
+        assert month.count("‖") == 3 + 1  # the three paused days, and the legend
+
+
+def test_grid_and_calendar_marks() -> None:
+    from trust_tui.domain.summary import WeekCell
+    from trust_tui.tui.dialogs.calendar import day_mark
+    from trust_tui.tui.widgets.streak_grid import cell_text
+
+    assert cell_text(WeekCell(0, 1, False, "before_start")).plain.strip() == "·"
+    assert cell_text(WeekCell(0, 1, False, "paused")).plain.strip() == "‖"
+    assert cell_text(WeekCell(1, 1, True)).plain.strip() == "✓1/1"
+    assert cell_text(WeekCell(12, 12, True)).plain.strip() == "✓12"
+    assert cell_text(WeekCell(2, 3, False)).plain.strip() == "2/3"
+    assert all(len(cell_text(WeekCell(n, 99, False)).plain) == 6 for n in (0, 9, 99))
+    note = LogEntryFactory("a note")
+    plain = LogEntryFactory("")
+    assert day_mark([], paused=False) == "  " and day_mark([], paused=True) == "‖ "
+    assert day_mark([plain], paused=True) == "✓ " and day_mark([plain, note], paused=False) == "2*"
+
+
+def LogEntryFactory(note: str):  # type: ignore[no-untyped-def]  # noqa: N802
+    from trust_tui.domain.models import LogEntry
+
+    return LogEntry("u" + note, "a", TODAY, "2026-11-27T12:00:00+00:00", note)

@@ -36,8 +36,9 @@ def level_of(count: int) -> int:
     return min(LEVELS, max(0, count))
 
 
-class HeatMap(Widget):
-    """Columns are weeks (oldest left), rows weekdays starting on the week start."""
+class HeatMap(Widget, can_focus=True):
+    """Columns are weeks (oldest left), rows weekdays starting on the week start. It takes focus
+    only so that tab brings it into view on a small terminal."""
 
     COMPONENT_CLASSES = {f"heat-map--level-{n}" for n in range(LEVELS + 1)} | {
         "heat-map--label",
