@@ -239,7 +239,12 @@ def streak_from_counts(
 
     best = run = 0
     previous = None
-    for p in met:
+    if not cover:  # the common case, kept as cheap as before pauses existed
+        for p in met:
+            run = run + 1 if previous == p - step else 1
+            best = max(best, run)
+            previous = p
+    for p in met if cover else ():
         if previous is None:
             run = 1
         else:
@@ -253,10 +258,15 @@ def streak_from_counts(
     strength = 0.0
     last = first - step
     met_in_pause = 0
-    for p in met:
+    gain = 1 - m
+    if not cover:
+        for p in met:
+            strength = strength * m ** ((p - last) // step) + gain
+            last = p
+    for p in met if cover else ():
         misses = (p - last) // step - 1 - cover.count(last + step, p - step)
-        strength = strength * m**misses * m + (1 - m)
-        if cover and p < current_start and cover.covers(p):
+        strength = strength * m ** (misses + 1) + gain
+        if p < current_start and cover.covers(p):
             met_in_pause += 1
         last = p
     closed_end = current_start - step
