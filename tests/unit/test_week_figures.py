@@ -111,8 +111,7 @@ def histories(draw: st.DrawFn) -> tuple[list[dt.date], dt.date]:
 def test_periods_before_the_start_change_nothing(
     history: tuple[list[dt.date], dt.date], cadence: str, target: int, week_start: int, before: int
 ) -> None:
-    """Moving the start earlier than the first log only adds misses that are not shown ...
-    and pushing it back to the first log gives the same figures as not giving one."""
+    """The start defaults to the first log, and weeks wholly before it are never a miss."""
     dates, today = history
     act = action(cadence, target)
     first = min(dates, default=today).toordinal()
@@ -179,8 +178,6 @@ def test_strength_is_bounded_rises_when_met_and_falls_when_missed(
     missed = strength(pattern + ".")
     assert met > before or before == pytest.approx(1.0)
     assert missed < before or before == 0.0
-    # Periods before the start (an earlier start than needed, with no logs) count as misses
-    # only for a start that the caller chose; the shown start is the first log or creation.
 
 
 @FAST

@@ -70,7 +70,11 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
         store.open(logs=False)  # create the file only now that the input is known to be good
     store.add_log(entry)
     streak = action_streak(
-        action, store.log_dates(action.id), today, snapshot.settings.week_start_index
+        action,
+        store.log_dates(action.id),
+        today,
+        snapshot.settings.week_start_index,
+        pauses=snapshot.pauses,
     )
     print(f"Logged {action.name} for {day.isoformat()}. {period_phrase(action, streak)}")
     return 0

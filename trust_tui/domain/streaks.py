@@ -299,10 +299,16 @@ def streak_from_counts(
 
 
 def action_streak(
-    action: Action, dates: Iterable[dt.date], today: dt.date, week_start: int
+    action: Action,
+    dates: Iterable[dt.date],
+    today: dt.date,
+    week_start: int,
+    *,
+    pauses: Sequence[Pause] = (),
 ) -> StreakInfo:
     """The streaks of one action from the dates of its logs (dates after `today` ignored)."""
-    return streak_from_counts(action, Counter(d.toordinal() for d in dates), today, week_start)
+    counts = Counter(d.toordinal() for d in dates)
+    return streak_from_counts(action, counts, today, week_start, pauses=pauses)
 
 
 def all_streaks(

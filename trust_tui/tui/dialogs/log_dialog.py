@@ -88,7 +88,7 @@ class LogDialog(ModalScreen[list[Message] | None]):
                     yield Label("Date", classes="form-label")
                     yield Input(
                         value=(self.today - dt.timedelta(days=1)).isoformat(),
-                        placeholder="YYYY-MM-DD",
+                        placeholder="YYYY-MM-DD, yesterday, -3, friday",
                         id="log-date",
                         compact=True,
                     )
