@@ -31,7 +31,7 @@ def format_summary(summary: WeeklySummary) -> str:
     for action in summary.actions:
         streak = summary.streaks[action.id]
         best = count_short(streak.best, streak.unit)
-        met = f"{streak.met_periods}/{streak.counted_periods}"
+        met = f"{streak.met_periods}/{streak.counted_periods}" if streak.counted_periods else "–"
         lines.append(
             f"{_fit(action.name, NAME_WIDTH):<{NAME_WIDTH}}  "
             f"{progress_label(action, streak.this_period):<17} {streak_short(streak):>7} {best:>7} "

@@ -199,7 +199,9 @@ class WeekScreen(DataScreen):
                 continue
             name = short_name(action.name, width).plain.ljust(width)
             rate = "–" if streak.rate is None else percent(streak.rate)
-            met = f"{streak.met_periods}/{streak.counted_periods}"
+            met = (
+                f"{streak.met_periods}/{streak.counted_periods}" if streak.counted_periods else "–"
+            )
             figures = (
                 f"  {streak_short(streak):>6} {count_short(streak.best, streak.unit):>6} "
                 f"{met:>8} {rate:>5} {percent(streak.strength):>8}"
