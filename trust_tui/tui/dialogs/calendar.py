@@ -55,10 +55,10 @@ def day_mark(entries: list[LogEntry], paused: bool) -> str:
 class CalendarDialog(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="calendar.close"),
-        Binding("left", "move(-1)", "Day before", show=False),
-        Binding("right", "move(1)", "Day after", show=False),
-        Binding("up", "move(-7)", "Week before", show=False),
-        Binding("down", "move(7)", "Week after", show=False),
+        Binding("left", "move(-1)", "Day before", show=False, id="calendar.day_before"),
+        Binding("right", "move(1)", "Day after", show=False, id="calendar.day_after"),
+        Binding("up", "move(-7)", "Week before", show=False, id="calendar.week_before"),
+        Binding("down", "move(7)", "Week after", show=False, id="calendar.week_after"),
         Binding("enter", "log", "Log this day", id="calendar.log"),
         Binding("x", "remove", "Remove its entry", id="calendar.remove"),
         Binding("u", "undo", "Undo", id="calendar.undo"),

@@ -43,10 +43,10 @@ def rolling_average(ratings: list[int], count: int = AVERAGE_OF) -> list[float]:
 
 class RatingChart(Widget, can_focus=True):
     BINDINGS = [
-        Binding("left", "move(-1)", "Earlier", show=False),
-        Binding("right", "move(1)", "Later", show=False),
-        Binding("home", "move(-1000000)", "First", show=False),
-        Binding("end", "move(1000000)", "Latest", show=False),
+        Binding("left", "move(-1)", "Earlier check-in", show=False, id="chart.earlier"),
+        Binding("right", "move(1)", "Later check-in", show=False, id="chart.later"),
+        Binding("home", "move(-1000000)", "First check-in", show=False, id="chart.first"),
+        Binding("end", "move(1000000)", "Latest check-in", show=False, id="chart.latest"),
     ]
     COMPONENT_CLASSES = {
         "rating-chart--axis",
