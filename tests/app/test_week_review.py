@@ -344,3 +344,19 @@ def LogEntryFactory(note: str):  # type: ignore[no-untyped-def]  # noqa: N802
     from trust_tui.domain.models import LogEntry
 
     return LogEntry("u" + note, "a", TODAY, "2026-11-27T12:00:00+00:00", note)
+
+
+def test_new_actions_know_the_day_they_were_made() -> None:
+    from trust_tui.tui.dialogs.action_form import build_action
+    from trust_tui.tui.dialogs.needs import need_action
+
+    made = build_action(
+        None, [], name="Cook", cadence="week", target="1", step="", description="", today=TODAY
+    )
+    assert made.created == TODAY and made.to_doc()["created"] == "2026-11-27"
+    assert need_action("Text when late", (), TODAY).created == TODAY
+    # An edit keeps the day it was made.
+    edited = build_action(
+        made, [made], name="Cook twice", cadence="week", target="2", step="", description=""
+    )
+    assert edited.created == TODAY

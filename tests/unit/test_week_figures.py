@@ -341,3 +341,18 @@ def test_parse_date_takes_relative_dates(text: str, expected: dt.date) -> None:
 def test_parse_date_refuses_what_it_cannot_read(text: str) -> None:
     with pytest.raises(ValidationError):
         parse_date(text, TODAY)
+
+
+def test_created_round_trips_through_the_file_and_a_bad_one_keeps_the_action(
+    tmp_path: Path,
+) -> None:
+    from trust_tui.storage.documents import action_from_doc
+    from trust_tui.storage.store import Store
+
+    store = Store(tmp_path / "t.json")
+    store.open()
+    store.upsert_action(Action(id="x", name="X", cadence="week", target=1, created=TODAY))
+    assert store.load().action("x").created == TODAY  # type: ignore[union-attr]
+    doc = {"id": "y", "name": "Y", "cadence": "day", "target": 1, "created": "27/11/2026"}
+    assert action_from_doc(doc).created is None
+    assert "created" not in Action(id="z", name="Z", cadence="day", target=1).to_doc()

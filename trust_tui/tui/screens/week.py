@@ -113,8 +113,8 @@ class WeekScreen(DataScreen):
     def show_data(self, data: AppData) -> None:
         summary = data.summary
         self.query_one("#week-title", Static).update(
-            f"Weeks start on {summary.week_start.capitalize()} · ✓ met · · before it started"
-            " · ‖ paused"
+            f"Weeks start on {summary.week_start.capitalize()}.   ✓ met   · before it started"
+            "   ‖ paused, not met"
         )
         self.query_one(StreakGrid).show(summary)
         self.query_one("#week-streaks", Static).update(self._streak_lines(data))
