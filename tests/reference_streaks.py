@@ -105,15 +105,24 @@ def ref_streak(
 def ref_week_cells(
     cadence: str, target: int, dates: list[dt.date], today: dt.date, week_start: int, weeks: int
 ) -> list[tuple[dt.date, int, int, bool]]:
-    """(week start, count, target, met) for the last `weeks` weeks, newest first."""
+    """(week start, count, target, met) for the last `weeks` weeks, newest first.
+
+    Nothing before the action's first log (or today, without one) counts: a week wholly before
+    it is (start, 0, target, False) and marked apart by the app; a day action's first week
+    counts only its days from the first log on.
+    """
     rows = []
+    first = min((d for d in dates if d <= today), default=today)
     start = ref_period_start(today, "week", week_start)
     for _ in range(weeks):
         days = [start + i * ONE_DAY for i in range(7)]
-        days = [d for d in days if d <= today]
-        if cadence == "day":
+        counting = [d for d in days if d >= first]
+        days = [d for d in counting if d <= today]
+        if not counting:
+            rows.append((start, 0, target, False))
+        elif cadence == "day":
             count = sum(1 for d in days if ref_count(dates, d, d, today) >= target)
-            rows.append((start, count, 7, count >= 7))
+            rows.append((start, count, len(counting), count >= len(counting)))
         else:
             count = sum(ref_count(dates, d, d, today) for d in days)
             rows.append((start, count, target, count >= target))

@@ -39,7 +39,16 @@ from trust_tui.domain.edits import (
 from trust_tui.domain.models import Action, LogEntry, Pause, Settings, Snapshot, StepProgress
 from trust_tui.domain.pauses import new_pause
 from trust_tui.domain.pauses import resume as resume_pause
-from trust_tui.domain.streaks import DayCounts, StreakInfo, day_counts_by_action, streak_from_counts
+from trust_tui.domain.streaks import (
+    DayCounts,
+    StreakInfo,
+    action_start,
+    created_date,
+    day_counts_by_action,
+    file_first_log,
+    streak_from_counts,
+    streaks_from_grouped,
+)
 from trust_tui.domain.summary import WeeklySummary, summary_from_counts
 from trust_tui.domain.validation import (
     ValidationError,
@@ -69,7 +78,8 @@ __all__ = [
     "newest_backup",
 ]
 
-WEEKS_SHOWN = 12
+WEEKS_SHOWN = 26
+"""The weeks Week can show (as many as its width holds, up to these)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +92,7 @@ class AppData:
     streaks: dict[str, StreakInfo]
     """Every action's streak, archived ones included."""
     summary: WeeklySummary
-    """Active actions over the last 12 weeks, newest week first."""
+    """Active actions over the last WEEKS_SHOWN weeks, newest week first."""
     db_path: Path
 
 
@@ -110,10 +120,14 @@ def data_from_counts(
     """
     week_start = snapshot.settings.week_start_index
     if streaks is None:
-        streaks = {
-            a.id: streak_from_counts(a, grouped.get(a.id, _NO_COUNTS), today, week_start)
-            for a in snapshot.actions
-        }
+        streaks = streaks_from_grouped(
+            snapshot.actions,
+            grouped,
+            today,
+            week_start,
+            pauses=snapshot.pauses,
+            file_created=created_date(snapshot.created_at),
+        )
     # With a duplicated action id (a hand edit) "the" streak of an id could differ between all
     # actions and the active ones: let the summary compute its own then.
     unique = len({a.id for a in snapshot.actions}) == len(snapshot.actions)
@@ -124,6 +138,8 @@ def data_from_counts(
         snapshot.settings,
         weeks=WEEKS_SHOWN,
         streaks=streaks if unique else None,
+        pauses=snapshot.pauses,
+        created_at=snapshot.created_at,
     )
     return AppData(snapshot, today, streaks, summary, db_path)
 
@@ -346,6 +362,8 @@ class Session:
         self._data: AppData | None = None
         self._grouped: Grouped = {}
         """`day_counts_by_action(self._data.snapshot.logs, self._data.today)`, kept up to date."""
+        self._first_log: int | None = None
+        """`file_first_log(self._grouped)`: a new log earlier than it moves every start."""
         self._queue: deque[Change] = deque()
         self._in_flight: Change | None = None
         self._flush_lock = threading.Lock()
@@ -399,6 +417,7 @@ class Session:
             grouped = day_counts_by_action(snapshot.logs, today)
         data = data_from_counts(snapshot, today, self._db_path, grouped, streaks)
         self._grouped = grouped
+        self._first_log = file_first_log(grouped)
         return data
 
     def refresh_today(self) -> AppData | None:
@@ -476,14 +495,31 @@ class Session:
         assert action is not None
         snapshot = insert_new_log(data.snapshot, entry)  # a fresh uid: no scan for it
         grouped = dict(self._grouped)
+        first_before = self._first_log
         counts = Counter(grouped.get(entry.action, _NO_COUNTS))
         counts[entry.date.toordinal()] += 1  # entry.date <= today: checked above
         grouped[entry.action] = counts
-        streaks = dict(data.streaks)
+        streaks: dict[str, StreakInfo] | None = dict(data.streaks)
         week_start = snapshot.settings.week_start_index
-        for each in snapshot.actions:
-            if each.id == entry.action:
-                streaks[each.id] = streak_from_counts(each, counts, data.today, week_start)
+        first_log = min(first_before or entry.date.toordinal(), entry.date.toordinal())
+        if first_log != first_before:
+            # The file's first log moved back: every action's start may move with it.
+            streaks = None
+        else:
+            assert streaks is not None
+            file_created = created_date(snapshot.created_at)
+            for each in snapshot.actions:
+                if each.id == entry.action:
+                    start = action_start(
+                        each,
+                        counts,
+                        data.today,
+                        file_created=file_created,
+                        file_first_log=first_log,
+                    )
+                    streaks[each.id] = streak_from_counts(
+                        each, counts, data.today, week_start, start=start, pauses=snapshot.pauses
+                    )
         self._generation += 1
         self._queue.append(AddLog(entry, action.name))
         self._data = self._compute(snapshot, data.today, grouped, streaks)

@@ -66,6 +66,7 @@ async def test_add_a_custom_action_then_archive_it_and_its_history_stays(app_db:
             step=None,
             description="They asked for more evenings at home.",
             order=max(a.order for a in load_default_actions()) + 1,
+            created=app.data.today,  # issue 9: a new action knows its first day
         )
         assert app.screen.highlighted_id == "cook-dinner-together"
 

@@ -42,7 +42,10 @@ async def test_week_screen_says_a_fresh_start_today_for_a_day_action(demo_db, mo
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w")
         await pilot.pause()
-        text = str(app.screen.query_one("#week-streaks").render())
-        assert "this day" not in text
-        assert "a fresh start today" in text and "a fresh start this week" in text
+        # Issue 9: the words moved to the pane under the grid (the table below is figures).
+        week_action = str(app.screen.query_one("#week-detail").render())
+        await pilot.press("down", "down")  # Call or message, a day action
+        day_action = str(app.screen.query_one("#week-detail").render())
+        assert "this day" not in day_action
+        assert "a fresh start this week" in week_action and "a fresh start today" in day_action
         assert screen_text(pilot)

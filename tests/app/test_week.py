@@ -1,4 +1,6 @@
-"""Week: the 12-week grid, streaks, heat map, rating trend; a new week start regroups it."""
+"""Week: the grid of actions × weeks, streaks, heat map, rating trend; a new week start
+regroups it. (Issue 9 turned the grid: rows are actions, columns weeks; see
+test_week_review.py for the cursor, the pane, resizing and the calendar.)"""
 
 from __future__ import annotations
 
@@ -13,24 +15,28 @@ from trust_tui.tui.messages import SettingsChanged
 from trust_tui.tui.widgets.streak_grid import StreakGrid
 
 
-async def test_week_shows_twelve_weeks_streaks_heat_map_and_trend(demo_db: Path) -> None:
+async def test_week_shows_weeks_streaks_heat_map_and_trend(demo_db: Path) -> None:
     app = TrustApp(db_path=demo_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w")
         assert type(app.screen).__name__ == "WeekScreen"
         grid = app.screen.query_one(StreakGrid)
-        assert grid.row_count == 12
+        assert grid.row_count == len(app.data.snapshot.active_actions)
+        assert len(grid.columns) - 1 >= 10  # weeks at 100 columns
         text = screen_text(pilot)
-        assert "weeks start on Monday" in text
-        assert "23 Nov 26 ←" in text
-        assert "✓ 1/1" in text and "/7" in text  # met marks; a day action counts met days of 7
+        assert "Weeks start on Monday" in text
+        assert "now" in text  # this week's column
+        assert "✓1/1" in text and "/7" in text  # met marks; a day action counts met days of 7
+        assert "best" in text
         body = app.screen.query_one("#week-body")
+        body.scroll_to_widget(app.screen.query_one("#week-heat-title"), animate=False, top=True)
+        await pilot.pause()
+        text = screen_text(pilot)
+        assert "Recent months" in text and "Mon" in text and "▒" in text
         body.scroll_end(animate=False)
         await pilot.pause()
         text = screen_text(pilot)
-        assert "best" in text
-        assert "Recent months" in text and "Mon" in text and "■" in text
-        assert "/10 on" in text  # the rating trend
+        assert "/10 (" in text and "10 ┤" in text  # the rating trend on its fixed axis
 
 
 async def test_changing_the_week_start_regroups_the_week_screen(demo_db: Path) -> None:
@@ -38,11 +44,12 @@ async def test_changing_the_week_start_regroups_the_week_screen(demo_db: Path) -
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w")
         grid = app.screen.query_one(StreakGrid)
-        assert grid.coordinate_to_cell_key((0, 0)).row_key.value == "2026-11-23"
+        last = len(grid.columns) - 1
+        assert grid.coordinate_to_cell_key((0, last)).column_key.value == "2026-11-23"
         app.post_message(SettingsChanged(Settings("sunday", dt.time(4, 0))))
         await settle(pilot)
-        assert grid.coordinate_to_cell_key((0, 0)).row_key.value == "2026-11-22"
-        assert "weeks start on Sunday" in screen_text(pilot)
+        assert grid.coordinate_to_cell_key((0, last)).column_key.value == "2026-11-22"
+        assert "Weeks start on Sunday" in screen_text(pilot)
         assert file_meta(demo_db)["settings"] == {"week_start": "sunday", "day_starts_at": "04:00"}
 
 

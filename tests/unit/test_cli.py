@@ -168,6 +168,12 @@ def test_summary_json_matches_the_documented_schema(
         "best_streak",
         "streak_unit",
         "this_period",
+        # Added by the Week review (issue 9).
+        "start",
+        "met_periods",
+        "counted_periods",
+        "rate",
+        "strength",
     }
     assert set(first["this_period"]) == {"start", "count", "target", "met"}
     assert [w["start"] for w in doc["weeks"]] == ["2026-11-23", "2026-11-16", "2026-11-09"]

@@ -82,6 +82,12 @@ def test_json_has_exactly_the_documented_shape() -> None:
             "best_streak",
             "streak_unit",
             "this_period",
+            # Added by the Week review (issue 9): the old keys keep their place and meaning.
+            "start",
+            "met_periods",
+            "counted_periods",
+            "rate",
+            "strength",
         ]
         assert list(entry["this_period"]) == ["start", "count", "target", "met"]
     note = doc["actions"][2]
@@ -95,6 +101,11 @@ def test_json_has_exactly_the_documented_shape() -> None:
         "best_streak": 4,
         "streak_unit": "week",
         "this_period": {"start": "2026-11-23", "count": 2, "target": 3, "met": False},
+        "start": "2026-10-26",
+        "met_periods": 4,
+        "counted_periods": 4,
+        "rate": 1.0,
+        "strength": round(100 * (1 - 0.5 ** (4 * 7**0.5 / 13))),
     }
     call = doc["actions"][1]
     assert (call["current_streak"], call["best_streak"], call["streak_unit"]) == (10, 10, "day")
@@ -104,14 +115,15 @@ def test_json_has_exactly_the_documented_shape() -> None:
         assert list(week) == ["start", "end", "actions"]
         assert list(week["actions"]) == ["weekly-check-in", "stay-in-touch", "appreciation-note"]
         for cell in week["actions"].values():
-            assert list(cell) == ["count", "target", "met"]
+            assert list(cell) == ["count", "target", "met", "status"]  # status: issue 9
     assert doc["weeks"][0] == {
         "start": "2026-11-23",
         "end": "2026-11-29",
         "actions": {
-            "weekly-check-in": {"count": 0, "target": 1, "met": False},
-            "stay-in-touch": {"count": 5, "target": 7, "met": False},  # Mon-Fri; Sat, Sun to come
-            "appreciation-note": {"count": 2, "target": 3, "met": False},
+            "weekly-check-in": {"count": 0, "target": 1, "met": False, "status": "counted"},
+            # Mon-Fri; Sat, Sun to come
+            "stay-in-touch": {"count": 5, "target": 7, "met": False, "status": "counted"},
+            "appreciation-note": {"count": 2, "target": 3, "met": False, "status": "counted"},
         },
     }
 

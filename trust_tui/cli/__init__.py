@@ -63,7 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the action's id or name, or the start of either (see 'trust-tui actions')",
     )
     log_action.complete = ACTION_IDS  # type: ignore[attr-defined]  # for `trust-tui completion`
-    log.add_argument("--date", metavar="YYYY-MM-DD", help="the day it counts for (default: today)")
+    log.add_argument(
+        "--date",
+        metavar="DATE",
+        help="the day it counts for: YYYY-MM-DD, today, yesterday, -N (days ago) or a weekday "
+        "(the last one on or before today; default: today)",
+    )
     log.add_argument(
         "--note", default="", metavar="TEXT", help="a private note (up to 2,000 characters)"
     )

@@ -25,14 +25,17 @@ def format_summary(summary: WeeklySummary) -> str:
         f"Week summary — today is {summary.today:%a %d %b %Y}; weeks start on "
         f"{summary.week_start.capitalize()}.",
         "",
-        f"{'':<{NAME_WIDTH}}  {'this period':<17} {'streak':>7} {'best':>7}",
+        f"{'':<{NAME_WIDTH}}  {'this period':<17} {'streak':>7} {'best':>7} "
+        f"{'met':>7} {'strength':>8}",
     ]
     for action in summary.actions:
         streak = summary.streaks[action.id]
         best = count_short(streak.best, streak.unit)
+        met = f"{streak.met_periods}/{streak.counted_periods}" if streak.counted_periods else "–"
         lines.append(
             f"{_fit(action.name, NAME_WIDTH):<{NAME_WIDTH}}  "
-            f"{progress_label(action, streak.this_period):<17} {streak_short(streak):>7} {best:>7}"
+            f"{progress_label(action, streak.this_period):<17} {streak_short(streak):>7} {best:>7} "
+            f"{met:>7} {round(streak.strength * 100):>6} %"
         )
     weeks = list(reversed(summary.weeks))  # oldest on the left, this week on the right
     for start in range(0, len(weeks), WEEKS_PER_BLOCK):
@@ -46,10 +49,21 @@ def format_summary(summary: WeeklySummary) -> str:
             cells = []
             for week in block:
                 cell = week.cells[action.id]
-                mark = "✓" if cell.met else " "
-                cells.append(f"{cell.count}/{cell.target}{mark}".rjust(CELL_WIDTH))
+                if cell.status == "before_start":
+                    text = "· "
+                elif cell.status == "paused":
+                    text = "‖ "
+                else:
+                    text = f"{cell.count}/{cell.target}" + ("✓" if cell.met else " ")
+                cells.append(text.rjust(CELL_WIDTH))
             lines.append(f"{_fit(action.name, NAME_WIDTH):<{NAME_WIDTH}}" + "".join(cells))
-    lines += ["", "✓ = the week's target was met. Day actions count the days met out of 7."]
+    lines += [
+        "",
+        "✓ = the week's target was met. A day action counts its days met of the week's.",
+        "· = before the action started; ‖ = paused and not met. Neither is a miss.",
+        "met = periods met of those counted since the start. Strength rises with each",
+        "met period and eases down after a miss (README, Streak rules).",
+    ]
     return "\n".join(lines)
 
 

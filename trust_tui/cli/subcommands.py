@@ -71,7 +71,11 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
         store.open(logs=False)  # create the file only now that the input is known to be good
     store.add_log(entry)
     streak = action_streak(
-        action, store.log_dates(action.id), today, snapshot.settings.week_start_index
+        action,
+        store.log_dates(action.id),
+        today,
+        snapshot.settings.week_start_index,
+        pauses=snapshot.pauses,
     )
     say(f"Logged {action.name} for {day.isoformat()}. {period_phrase(action, streak)}")
     return 0
@@ -80,7 +84,15 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
 def cmd_summary(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     snapshot = _read(_store(db_path, explicit))
     today = clock.today(snapshot.settings)
-    summary = weekly_summary(snapshot.actions, snapshot.logs, today, snapshot.settings, args.weeks)
+    summary = weekly_summary(
+        snapshot.actions,
+        snapshot.logs,
+        today,
+        snapshot.settings,
+        args.weeks,
+        pauses=snapshot.pauses,
+        created_at=snapshot.created_at,
+    )
     if args.json:
         say(json_text(summary.to_json()))
     else:

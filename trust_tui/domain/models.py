@@ -77,13 +77,16 @@ class Action:
     archived: bool = False
     order: int = 0
     kind: ActionKind = "plain"
+    created: dt.date | None = None
+    """The logical date it was added (the document's `created`, YYYY-MM-DD); None in files
+    written before actions carried one: then the file's own creation date stands in."""
 
     @property
     def unit(self) -> str:
         return self.cadence
 
     def to_doc(self) -> dict[str, object]:
-        return {
+        doc: dict[str, object] = {
             "id": self.id,
             "name": self.name,
             "cadence": self.cadence,
@@ -95,6 +98,9 @@ class Action:
             "order": self.order,
             "kind": self.kind,
         }
+        if self.created is not None:
+            doc["created"] = self.created.isoformat()
+        return doc
 
 
 @dataclass(frozen=True, slots=True)

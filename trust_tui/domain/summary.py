@@ -2,24 +2,39 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 
 from trust_tui.domain.calendar import week_start_ordinal
-from trust_tui.domain.models import Action, LogEntry, Settings
-from trust_tui.domain.streaks import StreakInfo, day_counts_by_action, streak_from_counts
+from trust_tui.domain.models import Action, LogEntry, Pause, Settings
+from trust_tui.domain.streaks import (
+    PauseCover,
+    StreakInfo,
+    action_start,
+    created_date,
+    day_counts_by_action,
+    file_first_log,
+    streaks_from_grouped,
+)
 
 DAYS_PER_WEEK = 7
+_by_date = attrgetter("date")
 
 
 @dataclass(frozen=True, slots=True)
 class WeekCell:
-    """One action in one week. For a day-cadence action: met days out of 7."""
+    """One action in one week. For a day-cadence action: met days out of the week's days that
+    count (7, fewer in the week it started or when some days were paused and not met)."""
 
     count: int
     target: int
     met: bool
+    status: str = "counted"
+    """'counted'; 'before_start' (the whole week lies before the action started: no figure, not
+    a miss); or 'paused' (overlaps a pause and not met: skipped, not a miss)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +69,12 @@ class WeeklySummary:
                     "start": row.start.isoformat(),
                     "end": row.end.isoformat(),
                     "actions": {
-                        action_id: {"count": cell.count, "target": cell.target, "met": cell.met}
+                        action_id: {
+                            "count": cell.count,
+                            "target": cell.target,
+                            "met": cell.met,
+                            "status": cell.status,
+                        }
                         for action_id, cell in row.cells.items()
                     },
                 }
@@ -80,18 +100,48 @@ class WeeklySummary:
                 "target": period.target,
                 "met": period.met,
             },
+            "start": streak.start.isoformat() if streak.start else None,
+            "met_periods": streak.met_periods,
+            "counted_periods": streak.counted_periods,
+            "rate": None if streak.rate is None else round(streak.rate, 4),
+            "strength": round(streak.strength * 100),
         }
 
 
-def week_cell(action: Action, day_counts: Mapping[int, int], start: int, today: int) -> WeekCell:
-    """The cell of `action` for the week starting on ordinal `start` (days after `today` skipped)."""
-    days = range(start, min(start + DAYS_PER_WEEK, today + 1))
+def week_cell(
+    action: Action,
+    day_counts: Mapping[int, int],
+    start: int,
+    today: int,
+    first: int | None = None,
+    paused: PauseCover | None = None,
+) -> WeekCell:
+    """The cell of `action` for the week starting on ordinal `start` (days after `today` skipped).
+
+    `first` is the action's first day (`action_start`): days before it are neither counted
+    nor missed. `paused` covers paused days (step 1): a paused day, or a paused week, that is
+    not met is skipped.
+    """
+    first = start if first is None else first
     target = max(action.target, 1)
+    last = start + DAYS_PER_WEEK - 1
+    if last < first:
+        return WeekCell(count=0, target=target, met=False, status="before_start")
+    days = range(max(start, first), min(last, today) + 1)
     if action.cadence == "day":
-        count = sum(1 for o in days if day_counts.get(o, 0) >= target)
-        return WeekCell(count=count, target=DAYS_PER_WEEK, met=count >= DAYS_PER_WEEK)
+        met_days = [o for o in days if day_counts.get(o, 0) >= target]
+        count = len(met_days)
+        counting = last - max(start, first) + 1
+        if paused:
+            counting -= paused.count(max(start, first), last) - sum(map(paused.covers, met_days))
+        if counting <= 0:
+            return WeekCell(count=0, target=0, met=False, status="paused")
+        return WeekCell(count=count, target=counting, met=count >= counting)
     count = sum(day_counts.get(o, 0) for o in days)
-    return WeekCell(count=count, target=target, met=count >= target)
+    met = count >= target
+    if not met and paused and paused.count(start, last):
+        return WeekCell(count=count, target=target, met=False, status="paused")
+    return WeekCell(count=count, target=target, met=met)
 
 
 def weekly_summary(
@@ -100,11 +150,25 @@ def weekly_summary(
     today: dt.date,
     settings: Settings,
     weeks: int = 8,
+    *,
+    pauses: tuple[Pause, ...] = (),
+    created_at: str = "",
 ) -> WeeklySummary:
-    """The last `weeks` weeks (current first) of the active actions, in their `order`."""
+    """The last `weeks` weeks (current first) of the active actions, in their `order`.
+
+    `pauses` and `created_at` are the snapshot's (`Snapshot.pauses`, `Snapshot.created_at`).
+    """
     if weeks < 0:
         raise ValueError(f"weeks must be 0 or more, not {weeks}.")
-    return summary_from_counts(actions, day_counts_by_action(logs, today), today, settings, weeks)
+    return summary_from_counts(
+        actions,
+        day_counts_by_action(logs, today),
+        today,
+        settings,
+        weeks,
+        pauses=pauses,
+        created_at=created_at,
+    )
 
 
 def summary_from_counts(
@@ -114,6 +178,9 @@ def summary_from_counts(
     settings: Settings,
     weeks: int = 8,
     streaks: Mapping[str, StreakInfo] | None = None,
+    *,
+    pauses: tuple[Pause, ...] = (),
+    created_at: str = "",
 ) -> WeeklySummary:
     """`weekly_summary` from logs already grouped by `day_counts_by_action(logs, today)`.
 
@@ -126,17 +193,33 @@ def summary_from_counts(
     week_start = settings.week_start_index
     today_ordinal = today.toordinal()
     empty: dict[int, int] = {}
+    file_created = created_date(created_at)
     if streaks is None:
-        kept = {
-            a.id: streak_from_counts(a, grouped.get(a.id, empty), today, week_start) for a in shown
-        }
+        kept = streaks_from_grouped(
+            shown, grouped, today, week_start, pauses=pauses, file_created=file_created
+        )
     else:
         kept = {a.id: streaks[a.id] for a in shown}
+    first_log = file_first_log(grouped)
+    firsts = {
+        a.id: action_start(
+            a,
+            grouped.get(a.id, empty),
+            today,
+            file_created=file_created,
+            file_first_log=first_log,
+        )
+        for a in shown
+    }
+    paused = PauseCover(pauses) if pauses else None
     newest = week_start_ordinal(today_ordinal, week_start)
     rows = []
     for i in range(weeks):
         start = newest - DAYS_PER_WEEK * i
-        cells = {a.id: week_cell(a, grouped.get(a.id, empty), start, today_ordinal) for a in shown}
+        cells = {
+            a.id: week_cell(a, grouped.get(a.id, empty), start, today_ordinal, firsts[a.id], paused)
+            for a in shown
+        }
         rows.append(
             WeekRow(
                 start=dt.date.fromordinal(start),
@@ -151,3 +234,12 @@ def summary_from_counts(
         streaks=kept,
         weeks=tuple(rows),
     )
+
+
+def logs_between(
+    logs: tuple[LogEntry, ...], action_id: str, first: dt.date, last: dt.date
+) -> list[LogEntry]:
+    """The logs of one action from `first` to `last`: logs are sorted by date, so bisect."""
+    low = bisect.bisect_left(logs, first, key=_by_date)
+    high = bisect.bisect_right(logs, last, key=_by_date)
+    return [e for e in logs[low:high] if e.action == action_id]

@@ -68,10 +68,30 @@ def check_unique_name(name: str, actions: Iterable[Action], own_id: str | None =
 
 
 def parse_date(text: str, today: dt.date) -> dt.date:
-    """A YYYY-MM-DD date between 1970-01-01 and today (inclusive)."""
+    """A date between 1970-01-01 and today (inclusive): YYYY-MM-DD, `today`, `yesterday`, `-N`
+    (N days ago) or a weekday name (or its first three letters): the last one on or before
+    today."""
     text = text.strip()
+    word = text.lower()
+    if word in ("today", "yesterday"):
+        return today - dt.timedelta(days=0 if word == "today" else 1)
+    if re.fullmatch(r"-\d{1,6}", word):
+        back = int(word[1:])
+        if back > today.toordinal() - EARLIEST_DATE.toordinal():
+            raise ValidationError(f"{back} days ago is before 1970; use a later date.")
+        return today - dt.timedelta(days=back)
+    if re.fullmatch(r"[a-z]{3,9}", word):
+        try:
+            weekday = WEEKDAYS.index(parse_weekday(word))
+        except ValidationError:
+            pass
+        else:
+            return today - dt.timedelta(days=(today.weekday() - weekday) % 7)
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise ValidationError(f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. {today}.")
+        raise ValidationError(
+            f"'{text}' is not a date; write it as YYYY-MM-DD (e.g. {today}), today, yesterday, "
+            "-N for N days ago, or a weekday name."
+        )
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:

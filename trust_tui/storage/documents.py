@@ -104,8 +104,20 @@ def action_from_doc(doc: object) -> Action:
             archived=_bool(doc.get("archived", False), "archived"),
             order=doc.get("order", 0),
             kind=doc.get("kind") or LEGACY_KINDS.get(id_, "plain"),
+            created=_optional_date(doc.get("created")),
         )
     )
+
+
+def _optional_date(value: object) -> dt.date | None:
+    """A YYYY-MM-DD date, or None when missing or unreadable: a bad `created` only loses the
+    action its start date (its first log stands in), never the action."""
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return _fromiso(value)
+    except ValueError:
+        return None
 
 
 def log_from_doc(doc: object) -> LogEntry:

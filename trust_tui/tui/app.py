@@ -349,35 +349,61 @@ class TrustApp(App[int]):
         assert self.data is not None
         return self.data.today
 
-    def start_log(self, action_id: str, *, with_note: bool = False, backfill: bool = False) -> None:
+    def start_log(
+        self,
+        action_id: str,
+        *,
+        with_note: bool = False,
+        backfill: bool = False,
+        day: dt.date | None = None,
+        confirmed: bool = False,
+    ) -> None:
         """Log an action the way its kind asks: the guided check-in, the partner's needs, a
-        note or a date when asked for, otherwise one key logs today."""
+        note or a date when asked for, otherwise one key logs today.
+
+        `day` logs that date, already chosen (the calendar): a day more than 60 days back is
+        confirmed first, naming its year."""
         if self.data is None:
             return
         action = self.data.snapshot.action(action_id)
         if action is None:
             return
+        if day is not None and not confirmed:
+            from trust_tui.tui.dialogs.log_dialog import far_back_question, is_far_back
+
+            if is_far_back(day, self.today):
+                from trust_tui.tui.dialogs.confirm import ConfirmDialog
+
+                def answered(yes: bool | None) -> None:
+                    if yes:
+                        self.start_log(action_id, with_note=with_note, day=day, confirmed=True)
+
+                question = far_back_question(day, self.today)
+                self.push_screen(ConfirmDialog(question, yes="Log it", no="Not that day"), answered)
+                return
         if action.kind == "check-in":
             from trust_tui.tui.dialogs.checkin import CheckInDialog
 
-            self.push_screen(CheckInDialog(action, self.today, backfill=backfill), self._logged)
+            dialog = CheckInDialog(action, self.today, backfill=backfill, day=day)
+            self.push_screen(dialog, self._logged)
         elif action.kind == "needs":
             from trust_tui.tui.dialogs.needs import NeedsDialog
 
             actions = self.data.snapshot.actions
-            dialog = NeedsDialog(action, self.today, actions, backfill=backfill)
+            dialog = NeedsDialog(action, self.today, actions, backfill=backfill, day=day)
             self.push_screen(dialog, self._logged)
         elif with_note or backfill:
             from trust_tui.tui.dialogs.log_dialog import LogDialog
 
-            self.push_screen(LogDialog(action, self.today, backfill=backfill), self._logged)
-        elif self._already_done_today(action_id):
+            dialog = LogDialog(action, self.today, backfill=backfill, day=day)
+            self.push_screen(dialog, self._logged)
+        elif day is None and self._already_done_today(action_id):
             from textual.content import Content
 
             from trust_tui.tui.dialogs.confirm import ConfirmDialog
 
             question = Content.assemble(
-                (action.name, "bold"), " is already logged for today. Log it once more?"
+                (user_str(action.name), "bold"), " is already logged for today. Log it once more?"
             )
             today = self.today
 
@@ -387,7 +413,7 @@ class TrustApp(App[int]):
 
             self.push_screen(ConfirmDialog(question, yes="Log again", no="No"), answered)
         else:
-            self.post_message(LogRequested(action_id, self.today))
+            self.post_message(LogRequested(action_id, self.today if day is None else day))
 
     def _already_done_today(self, action_id: str) -> bool:
         """A day-cadence action whose target for today is already met: one more key press is
@@ -433,8 +459,10 @@ class TrustApp(App[int]):
         self.save()
         action = data.snapshot.action(entry.action)
         assert action is not None
-        when = "today" if entry.date == data.today else entry.date.strftime("%a %d %b")
-        self.notify(user_str(f"{action.name}: logged for {when}."), markup=False, timeout=3)
+        from trust_tui.tui.dialogs.log_dialog import day_label
+
+        when = "today" if entry.date == data.today else day_label(entry.date, data.today)
+        self.notify(f"{action.name}: logged for {when}.", markup=False, timeout=3)
         self._acknowledge(action.id, before.current if before else 0)
 
     def on_log_undo_requested(self, message: LogUndoRequested) -> None:

@@ -8,6 +8,7 @@ posts `ActionSaved`. Reusable wherever an action is born, e.g. from a need the p
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 
 from textual import on
@@ -46,8 +47,12 @@ def build_action(
     target: str,
     step: str,
     description: str,
+    today: dt.date | None = None,
 ) -> Action:
-    """The action the form describes; raises ValidationError with one clear sentence."""
+    """The action the form describes; raises ValidationError with one clear sentence.
+
+    A new action is `created` on `today` (the app's logical today): nothing before it counts.
+    """
     clean = check_unique_name(
         clean_name(name, field="name"), actions, original.id if original else None
     )
@@ -66,7 +71,7 @@ def build_action(
         return dataclasses.replace(original, **fields)  # the id stays: history points to it
     taken = {a.id for a in actions}
     order = max((a.order for a in actions), default=0) + 1
-    return Action(id=unique_slug(clean, taken), order=order, **fields)  # type: ignore[arg-type]
+    return Action(id=unique_slug(clean, taken), order=order, created=today, **fields)  # type: ignore[arg-type]
 
 
 class ActionForm(ModalScreen[Action | None]):
@@ -170,6 +175,7 @@ class ActionForm(ModalScreen[Action | None]):
         return "" if value is Select.BLANK else str(value)
 
     def action_save(self) -> None:
+        data = getattr(self.app, "data", None)  # TrustApp's AppData (None in a bare test app)
         try:
             action = build_action(
                 self.original,
@@ -179,6 +185,7 @@ class ActionForm(ModalScreen[Action | None]):
                 target=self._value("#form-target"),
                 step=self._value("#form-step"),
                 description=self._value("#form-description"),
+                today=data.today if data is not None else None,
             )
         except ValidationError as error:
             message = self.query_one("#form-error", Static)

@@ -25,7 +25,26 @@ from trust_tui.tui import drafts
 from trust_tui.tui.messages import LogRequested
 from trust_tui.tui.text import user_content
 
-__all__ = ["LogDialog"]
+__all__ = ["FAR_BACK_DAYS", "LogDialog", "day_label", "far_back_question", "is_far_back"]
+
+FAR_BACK_DAYS = 60
+"""A day further back than this is confirmed before it is logged, with its year named."""
+
+
+def is_far_back(day: dt.date, today: dt.date) -> bool:
+    return (today - day).days > FAR_BACK_DAYS
+
+
+def day_label(day: dt.date, today: dt.date) -> str:
+    """`Fri 27 Nov`, with the year when it is not this year's."""
+    return day.strftime("%a %d %b" if day.year == today.year else "%a %d %b %Y")
+
+
+def far_back_question(day: dt.date, today: dt.date) -> Content:
+    days = (today - day).days
+    return Content(f"Log it for {day.strftime('%A %d %B %Y')}?\n\n").stylize("bold") + Content(
+        f"That is {days} days ago, in {day.year}. Logging long ago is fine when you mean it."
+    )
 
 
 class LogDialog(ModalScreen[list[Message] | None]):
@@ -38,12 +57,22 @@ class LogDialog(ModalScreen[list[Message] | None]):
     heading = "Log"
     extra_classes = ""
 
-    def __init__(self, action: Action, today: dt.date, *, backfill: bool = False) -> None:
+    def __init__(
+        self,
+        action: Action,
+        today: dt.date,
+        *,
+        backfill: bool = False,
+        day: dt.date | None = None,
+    ) -> None:
+        """`day`: log for this date, already chosen (the calendar); no date field then."""
         super().__init__(classes="dialog-screen")
         self.action = action
         self.today = today
-        self.backfill = backfill
+        self.backfill = backfill and day is None
+        self.fixed_day = day
         self._opened_with: dict[str, str] = {}
+        self._far_confirmed: dt.date | None = None
 
     @property
     def draft_key(self) -> tuple[str, str]:
@@ -61,16 +90,16 @@ class LogDialog(ModalScreen[list[Message] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes=f"dialog {self.extra_classes}"):
-            yield Static(
-                Content(f"{self.heading}: ").stylize("bold") + user_content(self.action.name),
-                classes="dialog-title",
-            )
+            title = Content(f"{self.heading}: ").stylize("bold") + user_content(self.action.name)
+            if self.fixed_day is not None and self.fixed_day != self.today:
+                title += Content(f" · {day_label(self.fixed_day, self.today)}")
+            yield Static(title, classes="dialog-title")
             if self.backfill:
                 with Horizontal(classes="form-row"):
                     yield Label("Date", classes="form-label")
                     yield Input(
                         value=(self.today - dt.timedelta(days=1)).isoformat(),
-                        placeholder="YYYY-MM-DD",
+                        placeholder="YYYY-MM-DD, yesterday, -3, friday",
                         id="log-date",
                         compact=True,
                         select_on_focus=False,
@@ -100,6 +129,8 @@ class LogDialog(ModalScreen[list[Message] | None]):
         self.query("#log-date, Input, TextArea").first().focus()
 
     def day(self) -> dt.date:
+        if self.fixed_day is not None:
+            return self.fixed_day
         if not self.backfill:
             return self.today
         return parse_date(self.query_one("#log-date", Input).value, self.today)
@@ -124,8 +155,26 @@ class LogDialog(ModalScreen[list[Message] | None]):
         except ValidationError as error:
             self.show_error(error)
             return
+        day = self.day()
+        if self.backfill and is_far_back(day, self.today) and self._far_confirmed != day:
+            self._ask_far_back(day)
+            return
         drafts.forget(self.app, self.draft_key)
         self.dismiss(messages)
+
+    def _ask_far_back(self, day: dt.date) -> None:
+        """A typed date long ago is more often a slip of the keys than a memory: ask once."""
+        from trust_tui.tui.dialogs.confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._far_confirmed = day
+                self.action_save()
+
+        self.app.push_screen(
+            ConfirmDialog(far_back_question(day, self.today), yes="Log it", no="Change the date"),
+            answered,
+        )
 
     def action_cancel(self) -> None:
         """Close without saving; what was typed is kept for the next time (never lost)."""

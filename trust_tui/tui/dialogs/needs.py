@@ -23,8 +23,8 @@ __all__ = ["NeedsDialog", "need_action"]
 NEEDS_STEP = "3.2"
 
 
-def need_action(name: str, actions: tuple[Action, ...]) -> Action:
-    """A new weekly action for a need the partner named."""
+def need_action(name: str, actions: tuple[Action, ...], today: dt.date | None = None) -> Action:
+    """A new weekly action for a need the partner named, created on `today`."""
     clean = check_unique_name(clean_name(name, field="action name"), actions)
     return Action(
         id=unique_slug(clean, {a.id for a in actions}),
@@ -34,6 +34,7 @@ def need_action(name: str, actions: tuple[Action, ...]) -> Action:
         step=NEEDS_STEP,
         description="Something your partner said they need from you.",
         order=max((a.order for a in actions), default=0) + 1,
+        created=today,
     )
 
 
@@ -41,9 +42,15 @@ class NeedsDialog(LogDialog):
     heading = "Log"
 
     def __init__(
-        self, action: Action, today: dt.date, actions: tuple[Action, ...], *, backfill: bool = False
+        self,
+        action: Action,
+        today: dt.date,
+        actions: tuple[Action, ...],
+        *,
+        backfill: bool = False,
+        day: dt.date | None = None,
     ) -> None:
-        super().__init__(action, today, backfill=backfill)
+        super().__init__(action, today, backfill=backfill, day=day)
         self.actions = actions
         """Every action so far: a new one gets an id none of them has."""
 
@@ -64,5 +71,5 @@ class NeedsDialog(LogDialog):
         messages = super().build()
         name = self.query_one("#need-action", Input).value
         if name.strip():
-            messages.append(ActionSaved(need_action(name, self.actions)))
+            messages.append(ActionSaved(need_action(name, self.actions, self.today)))
         return messages

@@ -77,6 +77,7 @@ class TodayScreen(DataScreen):
             show=False,
             tooltip="Take back the last log made since opening",
         ),
+        Binding("c", "calendar", "Calendar", id="today.calendar", tooltip="The action's month"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -187,3 +188,9 @@ class TodayScreen(DataScreen):
 
     def action_undo(self) -> None:
         self.post_message(LogUndoRequested())
+
+    def action_calendar(self) -> None:
+        if (action_id := self._highlighted()) is not None:
+            from trust_tui.tui.dialogs.calendar import CalendarDialog
+
+            self.app.push_screen(CalendarDialog(action_id, self.trust_app.today))
