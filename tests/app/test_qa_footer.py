@@ -10,7 +10,7 @@ from app_helpers import screen_text
 from trust_tui.app import TrustApp
 
 
-@pytest.mark.parametrize("key", ["g", "a"])
+@pytest.mark.parametrize("key", ["t", "w", "h", "g", "a", "s"])
 async def test_footer_keeps_safety_and_quit_in_view_at_80_columns(app_db: Path, key: str) -> None:
     app = TrustApp(db_path=app_db)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -77,7 +77,14 @@ class TodayScreen(DataScreen):
             show=False,
             tooltip="Take back the last log made since opening",
         ),
-        Binding("c", "calendar", "Calendar", id="today.calendar", tooltip="The action's month"),
+        Binding(
+            "c",
+            "calendar",
+            "Calendar",
+            id="today.calendar",
+            show=False,
+            tooltip="The action's month",
+        ),
     ]
 
     def compose(self) -> ComposeResult:

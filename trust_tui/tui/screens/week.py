@@ -84,7 +84,7 @@ def _cell_line(action: Action, cell: WeekCell, current: bool) -> str:
 class WeekScreen(DataScreen):
     AUTO_FOCUS = "#week-grid"
     BINDINGS = [
-        Binding("m", "heat_mode", "Heat map: one / all", id="week.heat_mode"),
+        Binding("m", "heat_mode", "Heat map", id="week.heat_mode"),
     ]
 
     def __init__(self) -> None:
