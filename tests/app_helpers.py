@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -24,17 +23,24 @@ def screen_text(pilot: Pilot[Any]) -> str:
     return "\n".join(strip.text for strip in strips)
 
 
+def file_raw(db: Path) -> dict[str, Any]:
+    """The data file with its journal replayed: what the next reader of the disk gets."""
+    from trust_tui.storage.journal import read_state
+
+    raw = read_state(db)
+    if raw is None:
+        raise FileNotFoundError(db)
+    return raw
+
+
 def file_logs(db: Path) -> list[dict[str, Any]]:
     """The log documents on disk, in file order."""
-    raw = json.loads(db.read_text(encoding="utf-8"))
-    return list(raw.get("logs", {}).values())
+    return list(file_raw(db).get("logs", {}).values())
 
 
 def file_actions(db: Path) -> list[dict[str, Any]]:
-    raw = json.loads(db.read_text(encoding="utf-8"))
-    return list(raw.get("actions", {}).values())
+    return list(file_raw(db).get("actions", {}).values())
 
 
 def file_meta(db: Path) -> dict[str, Any]:
-    raw = json.loads(db.read_text(encoding="utf-8"))
-    return next(iter(raw.get("meta", {}).values()))
+    return next(iter(file_raw(db).get("meta", {}).values()))
