@@ -4,6 +4,7 @@ opens the app, which it does through `trust_tui.app`."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,8 +18,26 @@ class InputError(Exception):
     """Bad input found by the command line itself (exit code 2)."""
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, with the terminal width read without importing shutil (and
+    with it bz2 and lzma): argparse builds a formatter for every argument it adds."""
+
+    def __init__(self, prog: str, **kwargs: object) -> None:
+        if kwargs.get("width") is None:
+            try:
+                columns = os.get_terminal_size(sys.stdout.fileno()).columns
+            except (OSError, ValueError):
+                columns = int(os.environ.get("COLUMNS", "80") or 80)
+            kwargs["width"] = max(columns, 40) - 2
+        super().__init__(prog, **kwargs)  # type: ignore[arg-type]
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line, with exit code 2."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_INPUT, f"{self.prog}: {message} (see '{self.prog} --help').\n")
@@ -90,12 +109,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from trust_tui.clock import ClockError
     from trust_tui.domain.validation import ValidationError
     from trust_tui.paths import resolve_db_path
-    from trust_tui.storage.store import StoreError
+    from trust_tui.storage.errors import StoreError
+    from trust_tui.storage.guard import check_data_path
 
     try:
         db_path = resolve_db_path(args.db)
+        check_data_path(db_path)  # before anything opens it: a FIFO would block forever
         if args.command is None:
             return _run_app(db_path)
+        if args.command == "log":  # the hot path: its own module, importing only what it uses
+            from trust_tui.cli.log import cmd_log
+
+            return cmd_log(db_path, args, explicit=bool(args.db) or _env_db())
         from trust_tui.cli import subcommands
 
         handler = getattr(subcommands, f"cmd_{args.command}")

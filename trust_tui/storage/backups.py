@@ -12,14 +12,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from trust_tui.storage.atomic import (
-    FILE_MODE,
-    atomic_write,
-    ensure_private_folder,
-    fsync_folder,
-    remove_stray_temps,
-    temp_name,
-)
+# atomic (secrets, hashlib) is imported where a backup is written: `trust-tui log` only asks
+# whether today's backup exists.
 
 KEEP = 7
 FOLDER_NAME = "backups"
@@ -63,6 +57,8 @@ def write_backup(
     target: Path, destination: Path, data: bytes, *, today: dt.date | None = None
 ) -> None:
     """Write `data` (the current file's bytes) to `destination`, then keep the newest 7."""
+    from trust_tui.storage.atomic import atomic_write, ensure_private_folder, remove_stray_temps
+
     folder = destination.parent
     ensure_private_folder(folder)
     remove_stray_temps(folder)
@@ -78,6 +74,8 @@ def clone_backup(target: Path, destination: Path, data: bytes, *, today: dt.date
     would damage the backup with it. A copy-on-write clone where the file system offers one,
     else a copy of `data`.
     """
+    from trust_tui.storage.atomic import atomic_write, ensure_private_folder, remove_stray_temps
+
     folder = destination.parent
     ensure_private_folder(folder)
     remove_stray_temps(folder)
@@ -90,6 +88,8 @@ FICLONE = 0x40049409  # Linux: share extents copy-on-write (btrfs, xfs, …)
 
 
 def _clone(source: Path, destination: Path) -> bool:
+    from trust_tui.storage.atomic import FILE_MODE, fsync_folder, temp_name
+
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX

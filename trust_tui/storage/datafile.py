@@ -24,6 +24,7 @@ from trust_tui.storage.doctor import diagnose
 from trust_tui.storage.documents import to_snapshot
 from trust_tui.storage.errors import CorruptDataError, StoreError
 from trust_tui.storage.filelock import FileLock, lock_path_for
+from trust_tui.storage.guard import check_data_path
 from trust_tui.storage.schema import (
     FormatError,
     Raw,
@@ -277,6 +278,7 @@ class DataFile:
 
     @contextmanager
     def _locked(self, *, shared: bool) -> Iterator[None]:
+        check_data_path(self.path)  # before any open that could block (a FIFO) or mislead
         lock = FileLock(lock_path_for(self._file), shared=shared, timeout=self._lock_timeout)
         try:
             lock.acquire()

@@ -1,7 +1,8 @@
 """A derived index beside the data file: `<file>.index` (no TinyDB here).
 
 It holds what `trust-tui log` needs without reading 50,000 logs: the actions and settings, the
-next log id, the number of logs and, per action, day → number of logs. It is keyed by the data
+next log id, the number of logs and, per action, day → number of logs (the day as its ordinal,
+which the streak code counts in). It is keyed by the data
 file's signature (mtime_ns, size, inode), its generation and the journal offset it covers, and it
 is never authoritative: missing, unreadable or stale means it is rebuilt from the data. Every
 writer keeps it current (`Store` after each change, `trust-tui log` after its append).
@@ -9,15 +10,17 @@ writer keeps it current (`Store` after each change, `trust-tui log` after its ap
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from trust_tui.storage.atomic import FILE_MODE
+FILE_MODE = 0o600  # as trust_tui.storage.atomic (not imported: secrets and hashlib cost `log` time)
 
-VERSION = 1
+VERSION = 2
+_fromiso = dt.date.fromisoformat
 
 Index = dict[str, Any]
 Raw = dict[str, dict[str, dict[str, Any]]]
@@ -47,10 +50,7 @@ def build(raw: Raw, generation: str | None) -> Index:
     logs = raw.get("logs", {})
     days: dict[str, dict[str, int]] = {}
     for doc in logs.values():
-        action, day = doc.get("action"), doc.get("date")
-        if isinstance(action, str) and isinstance(day, str):
-            per = days.setdefault(action, {})
-            per[day] = per.get(day, 0) + 1
+        _count(days, doc, 1)
     meta = next(iter(raw["meta"].values())) if raw.get("meta") else {}
     return {
         "index": VERSION,
@@ -82,9 +82,13 @@ def apply(index: Index, changes: list[tuple[str, str, Any, Any]]) -> None:
 
 
 def _count(days: dict[str, dict[str, int]], doc: dict[str, Any], step: int) -> None:
-    action, day = doc.get("action"), doc.get("date")
-    if not (isinstance(action, str) and isinstance(day, str)):
+    action, date = doc.get("action"), doc.get("date")
+    if not (isinstance(action, str) and isinstance(date, str) and len(date) == 10):
         return
+    try:
+        day = str(_fromiso(date).toordinal())
+    except ValueError:
+        return  # left out, as the snapshot leaves it out; doctor names it
     per = days.setdefault(action, {})
     count = per.get(day, 0) + step
     if count > 0:

@@ -25,7 +25,7 @@ from typing import Any
 
 import orjson
 
-from trust_tui.storage.atomic import FILE_MODE
+FILE_MODE = 0o600  # as trust_tui.storage.atomic (not imported: secrets and hashlib cost `log` time)
 
 VERSION = 1
 COMPACT_AFTER = 2_000

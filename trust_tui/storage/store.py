@@ -216,10 +216,14 @@ class Store(DataFile):
                 elif schema_version(raw) < SCHEMA_VERSION:
                     raw, data = self._migrate(data, raw)
                     jbytes, parsed = b"", None
-                elif (jbytes or duplicates) and not self._backed_up_today():
+                elif ((jbytes or duplicates) and not self._backed_up_today()) or (
+                    jbytes and (parsed is None or parsed.torn)
+                ):
+                    # The first open of a day folds the journal in before the day's backup; a
+                    # stale journal or a torn tail is folded away so the index covers clean lines.
                     data, jbytes, parsed = self._write(raw), b"", None
                 self._daily_backup(data, compacted=not jbytes)
-                kept = self._save_index(raw, len(jbytes))
+                kept = self._save_index(raw, len(jbytes), lines=_lines(parsed))
                 if not logs:
                     self._cache = Cached(data, jbytes, raw, None, parsed, duplicates, kept)
                     return to_snapshot(raw, logs=())
@@ -372,7 +376,7 @@ class Store(DataFile):
             elif changes:
                 written, jnew = data, self._append(raw, jbytes, parsed, changes)
                 parsed = journal.Parsed.after(jnew, lines + len(changes) + (0 if lines else 1))
-                kept = self._save_index(raw, len(jnew), kept, changes)
+                kept = self._save_index(raw, len(jnew), kept, changes, lines=parsed.lines)
             else:
                 written, jnew = data, jbytes
             assert written is not None
@@ -412,6 +416,8 @@ class Store(DataFile):
         journal_end: int,
         current: index.Index | None = None,
         changes: list[journal.Change] | None = None,
+        *,
+        lines: int = 0,
     ) -> index.Index | None:
         """Keep the derived index current for the log command; returns it (never raises)."""
         try:
@@ -422,6 +428,7 @@ class Store(DataFile):
                 built = current
             else:
                 built = index.build(raw, journal.generation_of(raw))
+            built["lines"] = lines
             index.write(self._index_file, built, index.file_signature(self._file), journal_end)
             return built
         except (OSError, ValueError, KeyError, TypeError, StopIteration):
@@ -471,3 +478,7 @@ class Store(DataFile):
         except FormatError as error:
             raise self._corrupt(str(error)) from None
         return raw, (self._write(raw) if write else b"")
+
+
+def _lines(parsed: journal.Parsed | None) -> int:
+    return parsed.lines if parsed is not None else 0
