@@ -65,12 +65,28 @@ LOCK_TIMEOUT = 5.0
 T = TypeVar("T")
 
 
+BIG = "logs"
+"""The table of 50,000 documents: not copied when TinyDB takes it from a `Store` (see below)."""
+
+
 class _Tables(dict):  # type: ignore[type-arg]
     """The state as handed to TinyDB: a table is copied (document by document) when TinyDB
-    takes it, so what TinyDB changes in place can be compared with what was there."""
+    takes it, so what TinyDB changes in place can be compared with what was there.
+
+    Under a `Store`, the logs table is handed over as it is: TinyDB builds a new dict of it
+    anyway, so added and removed documents show in the keys, and the Store names the documents
+    it may change in place (`watch`), copied beforehand. Copying and comparing 50,000 documents
+    would cost more than the rest of the change.
+    """
+
+    def __init__(self, state: Raw, copy_big: bool) -> None:
+        super().__init__(state)
+        self._copy_big = copy_big
 
     def __getitem__(self, name: str) -> dict[str, dict[str, Any]]:
         table = dict.__getitem__(self, name)
+        if name == BIG and not self._copy_big:
+            return table
         return {key: dict(doc) for key, doc in table.items()}
 
 
@@ -82,19 +98,27 @@ class JournalStorage(Storage):
     under the lock (`state=`) and writes the collected `changes` itself.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, state: Raw | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        state: Raw | None = None,
+        watch: dict[str, dict[str, Any] | None] | None = None,
+    ) -> None:
         self.path = Path(path)
         self.journal = journal.journal_path_for(self.path)
         self.state = state
         self.changes: list[journal.Change] = []
         self._standalone = state is None
+        self._watch = watch or {}
+        """The logs a Store's change touches, by document id (see `watch`)."""
 
     # --- TinyDB's interface ----------------------------------------------------------------
 
     def read(self) -> Raw | None:
         if self.state is None:
             self.state = self._load() or {}
-        return _Tables(self.state)
+        return _Tables(self.state, copy_big=self._standalone)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         state = self.state if self.state is not None else {}
@@ -105,11 +129,14 @@ class JournalStorage(Storage):
             if new is old:
                 continue
             old = old or {}
-            for key, doc in new.items():
-                before = old.get(key)
-                if before is None or before != doc:
-                    changes.append((name, key, before, doc))
-            changes += [(name, key, doc, None) for key, doc in old.items() if key not in new]
+            if name == BIG and not self._standalone:
+                changes += _key_changes(name, old, new, self._watch)
+            else:
+                for key, doc in new.items():
+                    before = old.get(key)
+                    if before is None or before != doc:
+                        changes.append((name, key, before, doc))
+                changes += [(name, key, doc, None) for key, doc in old.items() if key not in new]
             state[name] = new
         self.state = state
         if self._standalone and changes:
@@ -268,6 +295,7 @@ class Store(DataFile):
             current = raw.get("logs", {})
             added = logtable.not_in(current, new)
             first = logtable.next_id(current)
+            watch(db, {str(first + i): None for i in range(len(added))})
             db.table("logs").insert_multiple(
                 Document(e.to_doc(), doc_id=first + i) for i, e in enumerate(added)
             )
@@ -285,9 +313,11 @@ class Store(DataFile):
 
         def change(db: TinyDB, raw: Raw) -> None:
             nonlocal copies
-            ids = logtable.ids_of(raw.get("logs", {}), entry.uid)
+            current = raw.get("logs", {})
+            ids = logtable.ids_of(current, entry.uid)
             if not ids:
                 raise errors.entry_not_found(self.path, entry.uid)
+            watch(db, {key: dict(current[key]) for key in ids})
             db.table("logs").update(replace, doc_ids=[int(key) for key in ids])
             copies = len(ids)
 
@@ -302,6 +332,7 @@ class Store(DataFile):
             if not ids:
                 raise errors.entry_not_found(self.path, uid)
             removed = logtable.lenient_log(current[ids[0]])
+            watch(db, {key: current[key] for key in ids})
             db.table("logs").remove(doc_ids=[int(key) for key in ids])
             return removed
 
@@ -478,6 +509,33 @@ class Store(DataFile):
         except FormatError as error:
             raise self._corrupt(str(error)) from None
         return raw, (self._write(raw) if write else b"")
+
+
+def watch(db: TinyDB, copies: dict[str, dict[str, Any] | None]) -> None:
+    """Name the logs a change adds, removes or alters (by document id, with a copy of each
+    from before the change, None for a new id). Only those are written to the journal."""
+    storage = db.storage
+    assert isinstance(storage, JournalStorage)
+    storage._watch.update(copies)
+
+
+def _key_changes(
+    name: str,
+    old: dict[str, dict[str, Any]],
+    new: dict[str, dict[str, Any]],
+    watch: dict[str, dict[str, Any] | None],
+) -> list[journal.Change]:
+    """Changes to the logs table: only the documents the Store named (`watch`: their copies
+    from before, None for a new id) are looked at."""
+    changes: list[journal.Change] = []
+    for key in sorted(watch, key=int):
+        before, doc = watch[key], new.get(key)
+        if doc is None:
+            if before is not None:
+                changes.append((name, key, before, None))
+        elif before is None or doc != before:
+            changes.append((name, key, before, doc))
+    return changes
 
 
 def _lines(parsed: journal.Parsed | None) -> int:

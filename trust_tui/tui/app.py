@@ -157,6 +157,18 @@ class TrustApp(App[int]):
             await self.push_screen(ProblemScreen(self.problem, self.db_path, backup))
             return
         self.set_interval(POLL_SECONDS, self.poll_now, name="poll clock and file")
+        self.call_after_refresh(self._compact_worker)  # after the first frame
+
+    @work(thread=True, group="compact", exit_on_error=False)
+    def _compact_worker(self) -> None:
+        """Fold the lines other processes appended today into the data file, so later reads
+        start from one file. Only for speed: a failure here changes nothing."""
+        if self.session is None:
+            return
+        try:
+            self.session.store.compact()
+        except Exception:  # noqa: BLE001 - StoreError or OSError: the journal simply stays
+            return
 
     # --- the guide ---------------------------------------------------------------------------
 
