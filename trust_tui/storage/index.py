@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-import orjson
+from trust_tui.storage.journal import dumps, loads
 
 FILE_MODE = 0o600  # as trust_tui.storage.atomic (not imported: secrets and hashlib cost `log` time)
 
@@ -101,8 +101,8 @@ def read(path: Path, main: list[int] | None, journal_end: int) -> Index | None:
     """The index if it is current for this file signature and journal size, else None."""
     try:
         with open(path, "rb") as file:
-            index = orjson.loads(file.read())
-    except (OSError, orjson.JSONDecodeError):
+            index = loads(file.read())
+    except (OSError, ValueError):
         return None
     if (
         not isinstance(index, dict)
@@ -126,7 +126,7 @@ def write(path: Path, index: Index, main: list[int] | None, journal_end: int) ->
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         try:
-            view = memoryview(orjson.dumps(index))
+            view = memoryview(dumps(index))
             while view:
                 view = view[os.write(fd, view) :]
         finally:

@@ -19,11 +19,11 @@ version can merge one journal per device (the header's `device`) by uid; nothing
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
-
-import orjson
 
 FILE_MODE = 0o600  # as trust_tui.storage.atomic (not imported: secrets and hashlib cost `log` time)
 
@@ -34,6 +34,21 @@ COMPACT_AFTER = 2_000
 Raw = dict[str, dict[str, dict[str, Any]]]
 Op = tuple[str, str, "dict[str, Any] | None"]
 """(table, document id, the document or None for a removal)."""
+
+
+def loads(data: bytes) -> Any:
+    """orjson when this process has it already (the store, the app), else the standard json:
+    importing orjson also imports json, uuid and platform, which `trust-tui log` would pay
+    for a few lines. Raises ValueError on bad JSON either way."""
+    fast = sys.modules.get("orjson")
+    return fast.loads(data) if fast is not None else json.loads(data)
+
+
+def dumps(value: object) -> bytes:
+    fast = sys.modules.get("orjson")
+    if fast is not None:
+        return fast.dumps(value)  # type: ignore[no-any-return]
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def journal_path_for(target: Path) -> Path:
@@ -87,8 +102,8 @@ def parse(data: bytes) -> Parsed:
             parsed.torn = True  # a line without its newline: the writer died mid-append
             break
         try:
-            line = orjson.loads(data[start:stop])
-        except orjson.JSONDecodeError:
+            line = loads(data[start:stop])
+        except ValueError:
             parsed.torn = True
             break
         if parsed.lines == 0:
@@ -140,7 +155,7 @@ def applies_to(parsed: Parsed, raw: Raw | None) -> bool:
 
 def header(generation: str, device: str | None = None) -> bytes:
     line = {"journal": VERSION, "generation": generation, "device": device or new_generation()}
-    return orjson.dumps(line) + b"\n"
+    return dumps(line) + b"\n"
 
 
 Change = tuple[str, str, "dict[str, Any] | None", "dict[str, Any] | None"]
@@ -154,9 +169,9 @@ def encode(changes: list[Change]) -> bytes:
     for table, key, old, new in changes:
         if new is None:
             uid = old.get("uid") if old else None
-            lines.append(orjson.dumps({"t": table, "id": key, "del": uid}))
+            lines.append(dumps({"t": table, "id": key, "del": uid}))
         else:
-            lines.append(orjson.dumps({"t": table, "id": key, "put": new}))
+            lines.append(dumps({"t": table, "id": key, "put": new}))
     return b"".join(line + b"\n" for line in lines)
 
 
@@ -197,7 +212,7 @@ def read_state(target: Path) -> Raw | None:
     """The data file with its journal replayed, as the next reader sees it, without any of the
     store's checks (for scripts and tests)."""
     try:
-        raw = orjson.loads(target.read_bytes())
+        raw = loads(target.read_bytes())
     except FileNotFoundError:
         return None
     try:

@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import orjson
-
 from trust_tui.domain.models import SCHEMA_VERSION, Action, Settings
 from trust_tui.storage.journal import new_generation
 
@@ -32,6 +30,8 @@ def decode(data: bytes, duplicates: list[str] | None = None) -> Raw | None:
     """
     if not data or data.isspace():
         return None
+    import orjson  # here, not at the top: `trust-tui log` imports this module, not this path
+
     try:
         raw = orjson.loads(data)
     except orjson.JSONDecodeError as error:
