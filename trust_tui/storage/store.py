@@ -73,20 +73,20 @@ class _Tables(dict):  # type: ignore[type-arg]
     """The state as handed to TinyDB: a table is copied (document by document) when TinyDB
     takes it, so what TinyDB changes in place can be compared with what was there.
 
-    Under a `Store`, the logs table is handed over as it is: TinyDB builds a new dict of it
-    anyway, so added and removed documents show in the keys, and the Store names the documents
-    it may change in place (`watch`), copied beforehand. Copying and comparing 50,000 documents
-    would cost more than the rest of the change.
+    Under a `Store`, TinyDB sees of the logs table only a window: copies of the documents the
+    Store names (`watch`), which are the only ones its change touches (it always passes
+    `doc_ids`). Handing TinyDB 50,000 documents would cost more than the rest of the change,
+    and this runs while the app repaints.
     """
 
-    def __init__(self, state: Raw, copy_big: bool) -> None:
+    def __init__(self, state: Raw, window: set[str] | None) -> None:
         super().__init__(state)
-        self._copy_big = copy_big
+        self._window = window
 
     def __getitem__(self, name: str) -> dict[str, dict[str, Any]]:
         table = dict.__getitem__(self, name)
-        if name == BIG and not self._copy_big:
-            return table
+        if name == BIG and self._window is not None:
+            return {key: dict(table[key]) for key in self._window if key in table}
         return {key: dict(doc) for key, doc in table.items()}
 
 
@@ -103,14 +103,13 @@ class JournalStorage(Storage):
         path: str | os.PathLike[str],
         *,
         state: Raw | None = None,
-        watch: dict[str, dict[str, Any] | None] | None = None,
     ) -> None:
         self.path = Path(path)
         self.journal = journal.journal_path_for(self.path)
         self.state = state
         self.changes: list[journal.Change] = []
         self._standalone = state is None
-        self._watch = watch or {}
+        self._window: set[str] = set()
         """The logs a Store's change touches, by document id (see `watch`)."""
 
     # --- TinyDB's interface ----------------------------------------------------------------
@@ -118,7 +117,7 @@ class JournalStorage(Storage):
     def read(self) -> Raw | None:
         if self.state is None:
             self.state = self._load() or {}
-        return _Tables(self.state, copy_big=self._standalone)
+        return _Tables(self.state, None if self._standalone else self._window)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         state = self.state if self.state is not None else {}
@@ -128,15 +127,16 @@ class JournalStorage(Storage):
             old = state.get(name)
             if new is old:
                 continue
-            old = old or {}
             if name == BIG and not self._standalone:
-                changes += _key_changes(name, old, new, self._watch)
-            else:
-                for key, doc in new.items():
-                    before = old.get(key)
-                    if before is None or before != doc:
-                        changes.append((name, key, before, doc))
-                changes += [(name, key, doc, None) for key, doc in old.items() if key not in new]
+                table = state.setdefault(name, {})
+                changes += _window_changes(name, table, new, self._window)
+                continue
+            old = old or {}
+            for key, doc in new.items():
+                before = old.get(key)
+                if before is None or before != doc:
+                    changes.append((name, key, before, doc))
+            changes += [(name, key, doc, None) for key, doc in old.items() if key not in new]
             state[name] = new
         self.state = state
         if self._standalone and changes:
@@ -233,6 +233,7 @@ class Store(DataFile):
                 raise self._os_error(error, writing=True) from None
             with self._locked(shared=False):
                 remove_stray_temps(self._file.parent, self._file.name)
+                remove_stray_temps(self._file.parent, self._index_file.name)
                 data, jbytes = self._read_bytes()
                 raw, parsed, duplicates = (
                     (None, None, ()) if data is None else self._decode(data, jbytes)
@@ -295,7 +296,7 @@ class Store(DataFile):
             current = raw.get("logs", {})
             added = logtable.not_in(current, new)
             first = logtable.next_id(current)
-            watch(db, {str(first + i): None for i in range(len(added))})
+            watch(db, [str(first + i) for i in range(len(added))])
             db.table("logs").insert_multiple(
                 Document(e.to_doc(), doc_id=first + i) for i, e in enumerate(added)
             )
@@ -317,7 +318,7 @@ class Store(DataFile):
             ids = logtable.ids_of(current, entry.uid)
             if not ids:
                 raise errors.entry_not_found(self.path, entry.uid)
-            watch(db, {key: dict(current[key]) for key in ids})
+            watch(db, ids)
             db.table("logs").update(replace, doc_ids=[int(key) for key in ids])
             copies = len(ids)
 
@@ -332,7 +333,7 @@ class Store(DataFile):
             if not ids:
                 raise errors.entry_not_found(self.path, uid)
             removed = logtable.lenient_log(current[ids[0]])
-            watch(db, {key: current[key] for key in ids})
+            watch(db, ids)
             db.table("logs").remove(doc_ids=[int(key) for key in ids])
             return removed
 
@@ -511,30 +512,31 @@ class Store(DataFile):
         return raw, (self._write(raw) if write else b"")
 
 
-def watch(db: TinyDB, copies: dict[str, dict[str, Any] | None]) -> None:
-    """Name the logs a change adds, removes or alters (by document id, with a copy of each
-    from before the change, None for a new id). Only those are written to the journal."""
+def watch(db: TinyDB, ids: Iterable[str]) -> None:
+    """Name the logs a change adds, removes or alters (by document id): TinyDB sees only those
+    (see `_Tables`), and only those are written to the journal."""
     storage = db.storage
     assert isinstance(storage, JournalStorage)
-    storage._watch.update(copies)
+    storage._window.update(ids)
 
 
-def _key_changes(
+def _window_changes(
     name: str,
-    old: dict[str, dict[str, Any]],
-    new: dict[str, dict[str, Any]],
-    watch: dict[str, dict[str, Any] | None],
+    table: dict[str, dict[str, Any]],
+    window: dict[str, dict[str, Any]],
+    ids: set[str],
 ) -> list[journal.Change]:
-    """Changes to the logs table: only the documents the Store named (`watch`: their copies
-    from before, None for a new id) are looked at."""
+    """Apply what TinyDB did to the window of the logs table to the table itself."""
     changes: list[journal.Change] = []
-    for key in sorted(watch, key=int):
-        before, doc = watch[key], new.get(key)
+    for key in sorted(ids, key=int):
+        before, doc = table.get(key), window.get(key)
         if doc is None:
             if before is not None:
                 changes.append((name, key, before, None))
+                del table[key]
         elif before is None or doc != before:
             changes.append((name, key, before, doc))
+            table[key] = doc
     return changes
 
 
