@@ -49,8 +49,22 @@ def build(raw: Raw, generation: str | None) -> Index:
     """The index of a replayed state (the file plus its journal)."""
     logs = raw.get("logs", {})
     days: dict[str, dict[str, int]] = {}
+    ordinals: dict[str, str] = {}  # a date string to its ordinal: 50,000 logs, ~3,650 dates
     for doc in logs.values():
-        _count(days, doc, 1)
+        action, date = doc.get("action"), doc.get("date")
+        day = ordinals.get(date) if isinstance(date, str) else None
+        if day is None or not isinstance(action, str):
+            _count(days, doc, 1)
+            if isinstance(date, str) and len(date) == 10:
+                try:
+                    ordinals[date] = str(_fromiso(date).toordinal())
+                except ValueError:
+                    pass
+            continue
+        per = days.get(action)
+        if per is None:
+            per = days[action] = {}
+        per[day] = per.get(day, 0) + 1
     meta = next(iter(raw["meta"].values())) if raw.get("meta") else {}
     return {
         "index": VERSION,

@@ -251,7 +251,9 @@ class Store(DataFile):
                     # stale journal or a torn tail is folded away so the index covers clean lines.
                     data, jbytes, parsed = self._write(raw), b"", None
                 self._daily_backup(data, compacted=not jbytes)
-                kept = self._save_index(raw, len(jbytes), lines=_lines(parsed))
+                kept = index.read(self._index_file, index.file_signature(self._file), len(jbytes))
+                if kept is None or kept.get("lines") != _lines(parsed):
+                    kept = self._save_index(raw, len(jbytes), lines=_lines(parsed))
                 if not logs:
                     self._cache = Cached(data, jbytes, raw, None, parsed, duplicates, kept)
                     return to_snapshot(raw, logs=())
