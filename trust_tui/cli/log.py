@@ -35,7 +35,8 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
         today = logical_today(now, settings.day_starts_at)
         action = next((a for a in actions if a.id == args.action), None)
         if action is None:
-            known = ", ".join(a.id for a in actions if not a.archived)
+            active = sorted((a for a in actions if not a.archived), key=lambda a: a.order)
+            known = ", ".join(a.id for a in active)
             raise ValidationError(f"There is no action '{args.action}'; the actions are: {known}.")
         # `is not None`: an empty --date (a script's unset variable) is refused, not taken as today.
         day = parse_date(args.date, today) if args.date is not None else today
