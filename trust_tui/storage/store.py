@@ -218,6 +218,7 @@ class Store(DataFile):
             lock_timeout=lock_timeout,
         )
         self._index_file = index.index_path_for(self._file)
+        self._keys: _LogKeys | None = None
 
     def open(self, *, logs: bool = True) -> Snapshot:
         """Create, migrate (after a backup) or just check the file; at the first open of a day
@@ -295,13 +296,16 @@ class Store(DataFile):
 
         def change(db: TinyDB, raw: Raw) -> None:
             nonlocal added
-            current = raw.get("logs", {})
-            added = logtable.not_in(current, new)
-            first = logtable.next_id(current)
+            keys = self._log_keys(raw)
+            added = logtable.not_in_uids(keys.uids, new)
+            first = keys.next_id
             watch(db, [str(first + i) for i in range(len(added))])
             db.table("logs").insert_multiple(
                 Document(e.to_doc(), doc_id=first + i) for i, e in enumerate(added)
             )
+            keys.uids.update(e.uid for e in added)
+            keys.next_id += len(added)
+            keys.size += len(added)
 
         self._mutate(change, lambda logs: logtable.with_added(logs, added))
 
@@ -336,6 +340,7 @@ class Store(DataFile):
                 raise errors.entry_not_found(self.path, uid)
             removed = logtable.lenient_log(current[ids[0]])
             watch(db, ids)
+            self._keys = None  # TinyDB's next id is the largest + 1: it may go down
             db.table("logs").remove(doc_ids=[int(key) for key in ids])
             return removed
 
@@ -444,6 +449,15 @@ class Store(DataFile):
             raise self._os_error(error, writing=True) from None
         return (jbytes[:end] if end else head) + payload
 
+    def _log_keys(self, raw: Raw) -> _LogKeys:
+        """The uids and next id of the logs table of `raw`, kept between changes: finding them
+        walks 50,000 documents, in the thread that writes while the app repaints."""
+        table = raw.setdefault("logs", {})
+        keys = self._keys
+        if keys is None or keys.table is not table or keys.size != len(table):
+            keys = self._keys = _LogKeys(table)
+        return keys
+
     def _save_index(
         self,
         raw: Raw,
@@ -512,6 +526,18 @@ class Store(DataFile):
         except FormatError as error:
             raise self._corrupt(str(error)) from None
         return raw, (self._write(raw) if write else b"")
+
+
+class _LogKeys:
+    """The uids in a logs table and TinyDB's next id for it (see `Store._log_keys`)."""
+
+    __slots__ = ("next_id", "size", "table", "uids")
+
+    def __init__(self, table: dict[str, dict[str, Any]]) -> None:
+        self.table = table
+        self.size = len(table)
+        self.uids: set[object] = {doc.get("uid") for doc in table.values()}
+        self.next_id = logtable.next_id(table)
 
 
 def watch(db: TinyDB, ids: Iterable[str]) -> None:
