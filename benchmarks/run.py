@@ -1,4 +1,5 @@
-"""The performance budgets of DESIGN §8, measured side by side in one run.
+"""The performance budgets (DESIGN §8, start-up and `log` as revised by issue 13), measured side
+by side in one run.
 
     .venv/bin/python benchmarks/run.py [--runs 11] [--presses 11] [--work DIR]
 
@@ -31,6 +32,7 @@ if str(ROOT) not in sys.path:
 from benchmarks import measure  # noqa: E402
 from benchmarks.bare_app import MARKER  # noqa: E402
 from benchmarks.generate import CUSTOM_ACTION, NOW, write_history  # noqa: E402
+from benchmarks.today_app import MARKER as TODAY_MARKER  # noqa: E402
 
 BIN = Path(sys.executable).parent
 SIZES = {"1k": 1_000, "50k": 50_000}
@@ -91,9 +93,12 @@ def interleave(runs: int, *sides: Callable[[], None]) -> None:
 def bench_startup(files: dict[str, Path], runs: int) -> dict[str, Figure]:
     env = _env()
     bare = [str(BIN / "python"), str(ROOT / "benchmarks" / "bare_app.py")]
+    today = [str(BIN / "python"), str(ROOT / "benchmarks" / "today_app.py")]
     figs = {
         "bare": Figure("start-up: bare Textual app to first frame", "s"),
         "bare_mem": Figure("peak memory: bare Textual app", "MiB"),
+        "today": Figure("start-up: Today's widget tree, no data (reference)", "s"),
+        "today_mem": Figure("peak memory: Today's widget tree, no data", "MiB"),
     }
     sides: list[Callable[[], None]] = []
     warm: set[str] = set()
@@ -110,6 +115,7 @@ def bench_startup(files: dict[str, Path], runs: int) -> dict[str, Figure]:
         return run
 
     sides.append(side("bare", bare, [MARKER]))
+    sides.append(side("today", today, [TODAY_MARKER]))
     for size, path in files.items():
         figs[size] = Figure(f"start-up: trust-tui ({size} logs) to first frame with streaks", "s")
         figs[f"{size}_mem"] = Figure(f"peak memory: trust-tui ({size} logs)", "MiB")
@@ -220,17 +226,19 @@ def collect(files: dict[str, Path], runs: int, presses: int) -> tuple[list[Figur
     summary = bench_summary(files["50k"], max(runs, 21))
     figures = [*start.values(), *log.values(), *keys.values(), *summary.values()]
     budgets = [
-        Budget("start-up: trust-tui (50k) / bare Textual app", start["50k"], start["bare"], 1.3),
+        Budget(
+            "start-up: trust-tui (50k) / Today's tree, no data", start["50k"], start["today"], 1.15
+        ),
+        Budget("start-up: trust-tui (50k) / bare Textual app", start["50k"], start["bare"], 1.5),
+        Budget("peak memory: trust-tui (50k) / bare app", start["50k_mem"], start["bare_mem"], 2.5),
         Budget("key press: 50k logs / 1k logs", keys["50k"], keys["1k"], 1.5),
-        Budget("trust-tui log (50k) / import tinydb, pendulum", log["50k"], log["import"], 1.5),
+        Budget("trust-tui log (50k) / import tinydb, pendulum", log["50k"], log["import"], 1.0),
+        Budget("trust-tui log: 50k logs / 1k logs", log["50k"], log["1k"], 1.15),
         Budget(
             "summary (50k): domain / datetime reference",
             summary["domain"],
             summary["reference"],
             1.5,
-        ),
-        Budget(
-            "peak memory: trust-tui (50k) / bare app", start["50k_mem"], start["bare_mem"], None
         ),
     ]
     return figures, budgets
@@ -251,7 +259,7 @@ def table(figures: list[Figure], budgets: list[Budget]) -> str:
         f"|{'-' * 52}|{'-' * 7}:|{'-' * 18}:|{'-' * 9}|",
     ]
     for b in budgets:
-        limit = f"≤ {b.limit:.1f}×" if b.limit else "none in DESIGN"
+        limit = f"≤ {b.limit:.2f}×" if b.limit else "none in DESIGN"
         verdict = "report" if b.limit is None else ("met" if b.met else "MISSED")
         lines.append(f"| {b.label:<50} | {b.ratio:>5.2f}× | {limit:>17} | {verdict:<7} |")
     return "\n".join(lines)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -24,17 +23,46 @@ def screen_text(pilot: Pilot[Any]) -> str:
     return "\n".join(strip.text for strip in strips)
 
 
+def file_raw(db: Path) -> dict[str, Any]:
+    """The data file with its journal replayed: what the next reader of the disk gets."""
+    from trust_tui.storage.journal import read_state
+
+    raw = read_state(db)
+    if raw is None:
+        raise FileNotFoundError(db)
+    return raw
+
+
 def file_logs(db: Path) -> list[dict[str, Any]]:
     """The log documents on disk, in file order."""
-    raw = json.loads(db.read_text(encoding="utf-8"))
-    return list(raw.get("logs", {}).values())
+    return list(file_raw(db).get("logs", {}).values())
 
 
 def file_actions(db: Path) -> list[dict[str, Any]]:
-    raw = json.loads(db.read_text(encoding="utf-8"))
-    return list(raw.get("actions", {}).values())
+    return list(file_raw(db).get("actions", {}).values())
 
 
 def file_meta(db: Path) -> dict[str, Any]:
-    raw = json.loads(db.read_text(encoding="utf-8"))
-    return next(iter(raw.get("meta", {}).values()))
+    return next(iter(file_raw(db).get("meta", {}).values()))
+
+
+def disk_bytes(db: Path) -> bytes:
+    """Everything written for `db`: the main file and its journal (a change appends to the
+    journal, so comparing the main file alone would miss it)."""
+    from trust_tui.storage.journal import journal_path_for
+
+    journal = journal_path_for(db)
+    return db.read_bytes() + b"\0journal\0" + (journal.read_bytes() if journal.exists() else b"")
+
+
+def hand_edit(db: Path, raw: dict[str, Any]) -> None:
+    """Write `raw` as the whole data file, as a person or a script editing it would: the
+    journal and the index beside it go (they belonged to the file as it was)."""
+    import orjson
+
+    from trust_tui.storage.index import index_path_for
+    from trust_tui.storage.journal import journal_path_for
+
+    db.write_bytes(orjson.dumps(raw))
+    journal_path_for(db).unlink(missing_ok=True)
+    index_path_for(db).unlink(missing_ok=True)

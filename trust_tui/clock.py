@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-
-import pendulum
+from typing import TYPE_CHECKING
 
 from trust_tui.domain.calendar import logical_today
 from trust_tui.domain.models import Settings
+
+if TYPE_CHECKING:
+    import pendulum
 
 NOW_ENV = "TRUST_TUI_NOW"
 EARLIEST = dt.date(1970, 1, 1)
@@ -22,7 +24,14 @@ class ClockError(ValueError):
 
 
 def now() -> pendulum.DateTime:
-    """An aware time in the local time zone, read fresh on every call.
+    """An aware time in the local time zone, read fresh on every call (see `now_plain`)."""
+    import pendulum  # ~30 ms: imported by the callers that use its calendar, not `log`
+
+    return pendulum.instance(now_plain())
+
+
+def now_plain() -> dt.datetime:
+    """An aware `datetime` in the local time zone, read fresh on every call.
 
     TRUST_TUI_NOW (ISO-8601 with offset) pins it: its wall-clock time and offset are taken as
     local time. Otherwise the system zone is re-read on each call (pendulum's own local zone
@@ -44,16 +53,16 @@ def now() -> pendulum.DateTime:
             raise ClockError(
                 f"{NOW_ENV}='{pinned}' is outside the years trust-tui counts (1970 to 9998)."
             )
-        return pendulum.instance(value)
+        return value
     time.tzset()
-    return pendulum.instance(dt.datetime.now().astimezone())
+    return dt.datetime.now().astimezone()
 
 
 def today(settings: Settings) -> dt.date:
     """The logical date "today" counts as, given when the user's day starts."""
-    return logical_today(now(), settings.day_starts_at)
+    return logical_today(now_plain(), settings.day_starts_at)
 
 
 def stamp() -> str:
     """`now()` as stored in `logged_at`: ISO-8601 with the UTC offset, to the second."""
-    return now().isoformat(timespec="seconds")
+    return now_plain().isoformat(timespec="seconds")

@@ -9,8 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-import orjson
-from app_helpers import SIZE, file_logs, screen_text, settle
+from app_helpers import SIZE, file_logs, file_raw, hand_edit, screen_text, settle
 from textual.widgets import Input
 
 from trust_tui.app import TrustApp
@@ -26,7 +25,7 @@ RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e")
 def hostile_file(db: Path) -> None:
     """A file a script wrote: escape sequences in a note and a name, and wrong-typed logs."""
     assert main(["--db", str(db), "demo"]) == 0
-    raw = orjson.loads(db.read_bytes())
+    raw = file_raw(db)
     for doc in raw["actions"].values():
         if doc["id"] == "appreciation-note":
             doc["name"] = f"Notes{OSC_TITLE}\u202eevil"
@@ -55,7 +54,7 @@ def hostile_file(db: Path) -> None:
             "9004": {**base, "uid": "wk", "logged_at": 5, "note": SECRET, "date": "2026W481"},
         }
     )
-    db.write_bytes(orjson.dumps(raw))
+    hand_edit(db, raw)
 
 
 async def test_every_screen_shows_escape_sequences_without_obeying_them(app_db: Path) -> None:
@@ -148,10 +147,10 @@ async def test_editing_a_hostile_note_shows_it_visibly_and_saves_no_stand_ins(
 
 async def test_a_hostile_answer_is_shown_visibly_and_kept_unless_changed(app_db: Path) -> None:
     assert main(["--db", str(app_db), "log", "appreciation-note"]) == 0
-    raw = orjson.loads(app_db.read_bytes())
+    raw = file_raw(app_db)
     answer = f"I will{OSC_TITLE} listen"
     raw["steps"] = {"1": {"step": "1.1", "done_on": None, "answers": {"what-i-did": answer}}}
-    app_db.write_bytes(orjson.dumps(raw))
+    hand_edit(app_db, raw)
     app = TrustApp(db_path=app_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g")
@@ -163,7 +162,7 @@ async def test_a_hostile_answer_is_shown_visibly_and_kept_unless_changed(app_db:
         areas[1].text = "A second answer."
         assert app.screen.save_answers() is True
         await settle(pilot)
-    saved = orjson.loads(app_db.read_bytes())["steps"]["1"]["answers"]
+    saved = file_raw(app_db)["steps"]["1"]["answers"]
     assert saved == {"what-i-did": answer, "still-unsaid": "A second answer."}
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from app_helpers import SIZE, file_logs, screen_text, settle
+from app_helpers import SIZE, file_logs, file_raw, hand_edit, screen_text, settle
 
 from trust_tui.app import TrustApp
 from trust_tui.cli import main
@@ -111,9 +110,9 @@ async def test_a_corrupt_file_shows_the_problem_screen_and_writes_nothing(app_db
 
 async def test_a_newer_file_is_refused_kindly(app_db: Path) -> None:
     assert main(["--db", str(app_db), "log", "stay-in-touch"]) == 0
-    raw = json.loads(app_db.read_text())
+    raw = file_raw(app_db)
     raw["meta"]["1"]["schema_version"] = 99
-    app_db.write_text(json.dumps(raw))
+    hand_edit(app_db, raw)
     before = app_db.read_bytes()
     app = TrustApp(db_path=app_db)
     async with app.run_test(size=(120, 32)) as pilot:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from app_helpers import disk_bytes, file_raw
 
 from trust_tui.cli import main
 
@@ -38,7 +39,7 @@ def run(db: Path, *args: str) -> int:
 def make_file(db: Path) -> bytes:
     db.parent.mkdir(mode=0o700, exist_ok=True)
     assert run(db, "log", "appreciation-note", "--note", "first") == 0
-    return db.read_bytes()
+    return disk_bytes(db)
 
 
 def test_log_creates_private_file_and_reports_progress(
@@ -50,7 +51,7 @@ def test_log_creates_private_file_and_reports_progress(
     assert "Logged Appreciation note for 2026-11-27" in out
     assert "1/3 this week" in out
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
-    data = json.loads(db.read_text())
+    data = file_raw(db)
     notes = [doc["note"] for doc in data["logs"].values()]
     assert notes == ["Thanked them for the soup"]
 
@@ -58,7 +59,7 @@ def test_log_creates_private_file_and_reports_progress(
 def test_log_with_date_and_rating(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_file(db)
     assert run(db, "log", "weekly-check-in", "--date", "2026-11-22", "--rating", "6") == 0
-    logs = json.loads(db.read_text())["logs"].values()
+    logs = file_raw(db)["logs"].values()
     check_in = [doc for doc in logs if doc["action"] == "weekly-check-in"]
     assert [(d["date"], d["rating"]) for d in check_in] == [("2026-11-22", 6)]
 
@@ -93,7 +94,7 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
     err = capsys.readouterr().err
     assert message in err
     assert len(err.strip().splitlines()) == 1, err
-    assert db.read_bytes() == before
+    assert disk_bytes(db) == before
     assert db.stat().st_mtime_ns == mtime
 
 
@@ -197,7 +198,7 @@ def test_summary_table_is_readable(db: Path, capsys: pytest.CaptureFixture[str])
 def test_demo_refuses_a_file_with_logs(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = make_file(db)
     assert run(db, "demo") == 2
-    assert db.read_bytes() == before
+    assert disk_bytes(db) == before
 
 
 def test_export_json_and_csv_keep_user_text_exactly(
@@ -226,7 +227,7 @@ def test_settings_show_and_change(db: Path, capsys: pytest.CaptureFixture[str]) 
     assert run(db, "settings", "--week-start", "sun", "--day-starts-at", "04:00") == 0
     out = capsys.readouterr().out
     assert "sunday" in out and "04:00" in out
-    assert json.loads(db.read_text())["meta"]["1"]["settings"] == {
+    assert file_raw(db)["meta"]["1"]["settings"] == {
         "week_start": "sunday",
         "day_starts_at": "04:00",
     }

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from app_helpers import disk_bytes, file_raw, hand_edit
 
 from trust_tui.cli import PAUSE_REASONS, main
 from trust_tui.domain import models
@@ -42,11 +43,11 @@ def run(db: Path, *args: str) -> int:
 
 def make_file(db: Path) -> bytes:
     assert run(db, "log", "stay-in-touch") == 0
-    return db.read_bytes()
+    return disk_bytes(db)
 
 
 def raw(db: Path) -> dict:  # type: ignore[type-arg]
-    return json.loads(db.read_text())
+    return file_raw(db)
 
 
 def settings_doc(db: Path) -> dict:  # type: ignore[type-arg]
@@ -159,12 +160,12 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
 ) -> None:
     make_file(db)
     assert run(db, "pause", "--reason", "illness", "--from", "2026-11-26") == 0
-    before = db.read_bytes()
+    before = disk_bytes(db)
     capsys.readouterr()
     assert run(db, *args) == 2
     err = capsys.readouterr().err
     assert err.startswith("trust-tui") and err.count("\n") == 1
-    assert db.read_bytes() == before
+    assert disk_bytes(db) == before
 
 
 def test_resume_with_no_pause_exits_2_and_writes_nothing(
@@ -173,14 +174,14 @@ def test_resume_with_no_pause_exits_2_and_writes_nothing(
     before = make_file(db)
     assert run(db, "resume") == 2
     assert capsys.readouterr().err == "trust-tui: There is no pause running on 2026-11-27 to end.\n"
-    assert db.read_bytes() == before
+    assert disk_bytes(db) == before
 
 
 def test_a_settings_document_with_a_bad_checkin_falls_back_and_doctor_says_so(db: Path) -> None:
     make_file(db)
     data = raw(db)
     next(iter(data["meta"].values()))["settings"]["checkin_day"] = "someday"
-    db.write_text(json.dumps(data))
+    hand_edit(db, data)
     assert Store(db).load().settings == Settings()
     assert any("checkin_day 'someday'" in p for p in Store(db).doctor())
 

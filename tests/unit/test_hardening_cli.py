@@ -17,8 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import orjson
 import pytest
+from app_helpers import disk_bytes, file_raw, hand_edit
 
 from trust_tui.cli import main
 from trust_tui.storage.store import Store
@@ -79,9 +79,9 @@ def write_raw(db: Path, change) -> None:  # type: ignore[no-untyped-def]
     """Create the file with trust-tui, then edit its JSON as a script or a hand edit would."""
     if not db.exists():
         assert run("--db", str(db), "log", "appreciation-note", "--note", "first") == 0
-    raw = orjson.loads(db.read_bytes())
+    raw = file_raw(db)
     change(raw)
-    db.write_bytes(orjson.dumps(raw))
+    hand_edit(db, raw)
 
 
 def rename_action(raw: dict, name: str) -> None:  # type: ignore[type-arg]
@@ -294,7 +294,7 @@ def test_two_settings_commands_racing_keep_both_changes(
 
     monkeypatch.setattr(Store, "set_settings", other_process_changes_the_other_field)
     assert run("--db", str(db), "settings", "--week-start", "sunday") == 0
-    settings = next(iter(orjson.loads(db.read_bytes())["meta"].values()))["settings"]
+    settings = next(iter(file_raw(db)["meta"].values()))["settings"]
     assert settings["week_start"] == "sunday" and settings["day_starts_at"] == "04:00"
 
 
@@ -330,12 +330,12 @@ def test_a_clock_outside_the_counted_years_is_refused_before_writing(
     db: Path, now: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run("--db", str(db), "log", "appreciation-note") == 0
-    before = db.read_bytes()
+    before = disk_bytes(db)
     monkeypatch.setenv("TRUST_TUI_NOW", now)
     capsys.readouterr()
     assert run("--db", str(db), "log", "appreciation-note", "--note", "x") == 2
     assert "outside the years" in capsys.readouterr().err
-    assert db.read_bytes() == before
+    assert disk_bytes(db) == before
 
 
 def test_an_empty_db_path_is_refused(

@@ -4,12 +4,12 @@ recurrence, alarm and time zone checked, across a DST change."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from app_helpers import file_raw, hand_edit
 from dateutil.rrule import rrulestr
 
 from trust_tui.cli import main
@@ -144,10 +144,10 @@ def test_no_weekly_action_at_all_exits_2(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(db, "log", "stay-in-touch") == 0
-    data = json.loads(db.read_text())
+    data = file_raw(db)
     for doc in data["actions"].values():
         doc["archived"] = doc["cadence"] == "week"
-    db.write_text(json.dumps(data))
+    hand_edit(db, data)
     out = tmp_path / "trust.ics"
     assert run(db, "export", "--format", "ics", "--tz", "UTC", "-o", str(out)) == 2
     assert "nothing to put in a calendar" in capsys.readouterr().err

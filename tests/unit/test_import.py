@@ -6,8 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import orjson
 import pytest
+from app_helpers import disk_bytes, file_raw, hand_edit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,10 +69,10 @@ def test_importing_twice_adds_nothing_and_reports_present(
 ) -> None:
     source = tmp_path / "backup.json"
     source.write_text(export(demo, capsys))
-    before = demo.read_bytes()
+    before = disk_bytes(demo)
     assert run("--db", str(demo), "import", str(source)) == 0
     assert "holds all of it already" in capsys.readouterr().out
-    assert demo.read_bytes() == before
+    assert disk_bytes(demo) == before
 
 
 def test_merge_adds_new_keeps_conflicts_and_reports_invalid(
@@ -191,7 +191,7 @@ def test_export_then_import_into_an_empty_file_reproduces_every_document(
     assert run("--db", str(folder / "copy.json"), "import", str(folder / "e.json")) == 0
     copy = export(folder / "copy.json", capsys)
     assert copy == original
-    restored = orjson.loads((folder / "copy.json").read_bytes())
+    restored = file_raw(folder / "copy.json")
     assert sorted(d["uid"] for d in restored["logs"].values()) == sorted(e.uid for e in logs)
 
 
@@ -199,13 +199,13 @@ def test_an_entry_whose_uid_is_held_by_an_invalid_document_is_not_overwritten(
     demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     document = json.loads(export(demo, capsys))
-    raw = orjson.loads(demo.read_bytes())
+    raw = file_raw(demo)
     key, doc = next(iter(raw["logs"].items()))
     raw["logs"][key] = {**doc, "rating": "x"}  # set aside in the data file, kept untouched
-    demo.write_bytes(orjson.dumps(raw))
+    hand_edit(demo, raw)
     source = tmp_path / "e.json"
     source.write_text(json.dumps(document))
     assert run("--db", str(demo), "import", str(source)) == 0
     out = capsys.readouterr().out
     assert "logs:          0 added, 236 already present, 1 conflicting, 0 invalid" in out
-    assert orjson.loads(demo.read_bytes())["logs"][key]["rating"] == "x"
+    assert file_raw(demo)["logs"][key]["rating"] == "x"

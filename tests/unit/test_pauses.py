@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from app_helpers import file_raw, hand_edit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -188,14 +189,12 @@ def test_pauses_saved_and_removed_in_the_store_come_back_as_in_memory(
 
 
 def test_an_unreadable_pause_is_left_out_and_doctor_names_it(tmp_path: Path) -> None:
-    import json
-
     store = Store(tmp_path / "trust.json", default_actions=load_default_actions())
     store.open()
     store.save_pause(_pause(-3, None, "good"))
-    raw = json.loads(store.path.read_text())
+    raw = file_raw(store.path)
     raw["pauses"]["2"] = {"uid": "bad", "reason": "holiday", "from": "2026-11-01", "until": None}
-    store.path.write_text(json.dumps(raw))
+    hand_edit(store.path, raw)
     assert [p.uid for p in Store(store.path).load().pauses] == ["good"]
     problems = Store(store.path).doctor()
     assert any("Pause document 2" in p and "holiday" in p for p in problems)

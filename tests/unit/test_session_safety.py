@@ -11,15 +11,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from app_helpers import file_logs
+from app_helpers import file_logs, file_meta
 
 from trust_tui import clock
 from trust_tui.cli import main
 from trust_tui.domain.models import LogEntry
 from trust_tui.guide import load_default_actions
 from trust_tui.session import Session
-from trust_tui.storage import atomic
-from trust_tui.storage.store import Store, StoreError
+from trust_tui.storage.store import JournalStorage, Store, StoreError
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -79,16 +78,17 @@ def test_a_write_that_reached_the_disk_but_reported_failure_is_not_doubled(
     app_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     tracker = _tracker(app_db)
-    real = atomic.fsync_folder
+    real = JournalStorage.append_journal
     calls = {"n": 0}
 
-    def flaky(folder: Path) -> None:
+    def flaky(self: JournalStorage, data: bytes, end: int, header: bytes) -> int:
+        size = real(self, data, end, header)
         calls["n"] += 1
         if calls["n"] == 1:
-            raise OSError(5, "Input/output error")  # after os.replace: the file is new
-        real(folder)
+            raise OSError(5, "Input/output error")  # after the append reached the disk
+        return size
 
-    monkeypatch.setattr(atomic, "fsync_folder", flaky)
+    monkeypatch.setattr(JournalStorage, "append_journal", flaky)
     tracker.log("appreciation-note", TODAY, "only once")
     _, entry = tracker.log("stay-in-touch", TODAY, "also once")
     assert tracker.flush() is not None  # reported as failed, and kept
@@ -105,15 +105,15 @@ def test_failed_writes_then_good_ones_keep_order_and_nothing_doubles(
     app_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     tracker = _tracker(app_db)
-    real = atomic.atomic_write
+    real = JournalStorage.append_journal
     disk = {"full": True}
 
-    def sometimes(target: Path, data: bytes) -> None:
+    def sometimes(self: JournalStorage, data: bytes, end: int, header: bytes) -> int:
         if disk["full"]:
             raise OSError(28, "No space left on device")
-        real(target, data)
+        return real(self, data, end, header)
 
-    monkeypatch.setattr("trust_tui.storage.store.atomic_write", sometimes)
+    monkeypatch.setattr(JournalStorage, "append_journal", sometimes)
     _, first = tracker.log("stay-in-touch", TODAY - dt.timedelta(days=1), "first")
     assert tracker.flush() is not None
     _, second = tracker.log("stay-in-touch", TODAY, "second")
@@ -192,7 +192,7 @@ def test_the_cli_changing_settings_is_seen_and_kept(app_db: Path) -> None:
     assert data is not None and data.snapshot.settings.week_start == "sunday"
     tracker.log("stay-in-touch", TODAY, "after the change")
     assert tracker.flush() is None
-    meta = json.loads(app_db.read_text())["meta"]["1"]
+    meta = file_meta(app_db)
     assert meta["settings"]["week_start"] == "sunday"
 
 
@@ -237,5 +237,5 @@ def test_a_settings_change_keeps_what_another_process_changed_meanwhile(app_db: 
     # The app, still showing the old settings, changes only the week start.
     tracker.save_settings(dataclasses.replace(old, week_start="sunday"))
     assert tracker.flush() is None
-    stored = json.loads(app_db.read_text())["meta"]["1"]["settings"]
+    stored = file_meta(app_db)["settings"]
     assert stored == {"week_start": "sunday", "day_starts_at": "04:00"}

@@ -16,15 +16,15 @@ import orjson
 import pytest
 from tinydb import TinyDB
 
-from trust_tui.domain.models import Action, LogEntry, Settings, StepProgress
-from trust_tui.storage import atomic
+from trust_tui.domain.models import SCHEMA_VERSION, Action, LogEntry, Settings, StepProgress
+from trust_tui.storage import atomic, journal
 from trust_tui.storage.filelock import FileLock, lock_path_for
 from trust_tui.storage.store import (
     CorruptDataError,
     EntryNotFoundError,
+    JournalStorage,
     LockTimeoutError,
     NewerSchemaError,
-    OrjsonStorage,
     Store,
     StoreError,
     StorePermissionError,
@@ -59,10 +59,20 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
 
 
-def state(path: Path) -> tuple[bytes, int, int]:
-    """Bytes, mtime and inode: what 'never modified' must keep identical."""
+def state(path: Path) -> tuple[bytes, int, int, bytes | None]:
+    """Bytes, mtime and inode, and the journal's bytes: what 'never modified' must keep
+    identical."""
     st = os.stat(path)
-    return path.read_bytes(), st.st_mtime_ns, st.st_ino
+    journal_file = journal.journal_path_for(path)
+    kept = journal_file.read_bytes() if journal_file.exists() else None
+    return path.read_bytes(), st.st_mtime_ns, st.st_ino, kept
+
+
+def on_disk(path: Path) -> dict:  # type: ignore[type-arg]
+    """The file with its journal replayed: what the next reader gets."""
+    raw = journal.read_state(path)
+    assert raw is not None
+    return raw
 
 
 def strays(folder: Path) -> list[str]:
@@ -82,7 +92,7 @@ def test_first_open_creates_private_file_seeded_with_defaults(db: Path) -> None:
     assert snapshot.actions == DEFAULTS
     assert snapshot.settings == Settings()
     assert snapshot.logs == () and snapshot.steps == {}
-    assert snapshot.schema_version == 1
+    assert snapshot.schema_version == SCHEMA_VERSION
     assert snapshot.created_at == "2026-03-08T10:00:00-05:00"
     assert mode(db) == 0o600
     assert mode(db.parent) == 0o700
@@ -116,10 +126,12 @@ def test_tinydb_reads_the_file_as_its_own(db: Path) -> None:
     store = make_store(db)
     store.open()
     store.add_log(entry(1))
-    with TinyDB(db, access_mode="r") as plain:  # TinyDB's own JSONStorage
-        assert plain.table("logs").all() == [entry(1).to_doc()]
-    with TinyDB(db, storage=OrjsonStorage) as fast:
+    with TinyDB(db, storage=JournalStorage) as fast:  # the journal replayed
+        assert fast.table("logs").all() == [entry(1).to_doc()]
         assert [a["id"] for a in fast.table("actions").all()] == [a.id for a in DEFAULTS]
+    assert store.compact()
+    with TinyDB(db, access_mode="r") as plain:  # TinyDB's own JSONStorage, once compacted
+        assert plain.table("logs").all() == [entry(1).to_doc()]
 
 
 # --- reading and writing -------------------------------------------------------------------
@@ -138,22 +150,26 @@ def test_logs_come_back_oldest_first(db: Path) -> None:
     assert make_store(db).load().logs == expected
 
 
-def test_every_change_is_one_read_and_one_write(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_change_is_one_read_and_one_append(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = make_store(db)
     store.open()
     calls: list[str] = []
-    real_read, real_write = OrjsonStorage.read_bytes, OrjsonStorage.write_bytes
+    real_read, real_append = JournalStorage.read_bytes, JournalStorage.append_journal
 
-    def read(self: OrjsonStorage) -> bytes | None:
+    def read(self: JournalStorage) -> bytes | None:
         calls.append("read")
         return real_read(self)
 
-    def write(self: OrjsonStorage, data: bytes) -> None:
+    def append(self: JournalStorage, data: bytes, end: int, header: bytes) -> int:
         calls.append("write")
-        real_write(self, data)
+        return real_append(self, data, end, header)
 
-    monkeypatch.setattr(OrjsonStorage, "read_bytes", read)
-    monkeypatch.setattr(OrjsonStorage, "write_bytes", write)
+    def rewrite(self: JournalStorage, data: bytes) -> None:
+        raise AssertionError("a small change appends to the journal; it never rewrites the file")
+
+    monkeypatch.setattr(JournalStorage, "read_bytes", read)
+    monkeypatch.setattr(JournalStorage, "append_journal", append)
+    monkeypatch.setattr(JournalStorage, "write_bytes", rewrite)
     changes: list[Callable[[], object]] = [
         lambda: store.add_log(entry(1)),
         lambda: store.add_logs([entry(2), entry(3)]),
@@ -189,7 +205,7 @@ def test_changes_round_trip(db: Path) -> None:
         assert len(snapshot.actions) == 4
         assert snapshot.settings == Settings("sunday", dt.time(4, 30))
         assert snapshot.steps == {"1.1": StepProgress("1.1", dt.date(2026, 3, 2), {"q1": "second"})}
-    raw = orjson.loads(db.read_bytes())
+    raw = on_disk(db)
     assert list(raw["logs"]) == ["1"]  # updated in place, deleted doc gone
     assert len(raw["steps"]) == 1 and len(raw["meta"]) == 1
 
@@ -213,7 +229,7 @@ def test_a_second_instance_sees_and_keeps_the_first_ones_writes(db: Path) -> Non
     assert second.load().logs == (entry(1),)  # fresh read, no stale cache
     second.add_log(entry(2))
     first.add_log(entry(3))  # first's cache is stale: it must re-read, not overwrite
-    ids = list(orjson.loads(db.read_bytes())["logs"])
+    ids = list(on_disk(db)["logs"])
     assert ids == ["1", "2", "3"]
     assert first.load().logs == second.load().logs == (entry(1), entry(2), entry(3))
 
@@ -273,14 +289,14 @@ def test_a_blank_file_without_backups_is_a_new_file(db: Path) -> None:
     assert make_store(db).load().actions == DEFAULTS
     assert db.read_bytes() == b""  # load never writes
     assert make_store(db).open().actions == DEFAULTS
-    assert orjson.loads(db.read_bytes())["meta"]["1"]["schema_version"] == 1
+    assert orjson.loads(db.read_bytes())["meta"]["1"]["schema_version"] == SCHEMA_VERSION
 
 
 def test_unreadable_documents_are_skipped_but_kept(db: Path) -> None:
     store = make_store(db)
     store.open()
     store.add_log(entry(1))
-    raw = orjson.loads(db.read_bytes())
+    raw = on_disk(db)
     raw["logs"]["7"] = {**entry(2).to_doc(), "date": "2026-02-30"}
     raw["actions"]["9"] = {"id": "broken"}
     db.write_bytes(orjson.dumps(raw))
@@ -288,7 +304,7 @@ def test_unreadable_documents_are_skipped_but_kept(db: Path) -> None:
     assert snapshot.logs == (entry(1),)
     assert [a.id for a in snapshot.actions] == [a.id for a in DEFAULTS]
     store.add_log(entry(3))
-    kept = orjson.loads(db.read_bytes())
+    kept = on_disk(db)
     assert kept["logs"]["7"]["date"] == "2026-02-30"
     assert list(kept["logs"]) == ["1", "7", "8"]  # TinyDB's id rule: max + 1
 
@@ -390,11 +406,14 @@ def test_a_blank_file_is_corrupt_when_a_backup_exists(db: Path, variant: str) ->
 
 
 def test_a_newer_schema_is_refused_untouched(db: Path) -> None:
-    plant(db, GOOD.replace(b'"schema_version":1', b'"schema_version":2'), backup=False)
+    newer = f'"schema_version":{SCHEMA_VERSION + 1}'.encode()
+    plant(db, GOOD.replace(b'"schema_version":1', newer), backup=False)
     before = state(db)
     store = make_store(db)
     for operation in every_operation(store):
-        with pytest.raises(NewerSchemaError, match=r"newer trust-tui \(schema 2"):
+        with pytest.raises(
+            NewerSchemaError, match=rf"newer trust-tui \(schema {SCHEMA_VERSION + 1}"
+        ):
             operation()
     assert state(db) == before
     assert not (db.parent / "backups").exists()
@@ -406,14 +425,15 @@ def test_permission_denied_is_its_own_error(db: Path, monkeypatch: pytest.Monkey
     store = make_store(db)
     store.open()
 
-    def refuse(self: OrjsonStorage, *args: object) -> None:
+    def refuse(self: JournalStorage, *args: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", str(db))
 
-    monkeypatch.setattr(OrjsonStorage, "read_bytes", refuse)
+    monkeypatch.setattr(JournalStorage, "read_bytes", refuse)
     with pytest.raises(StorePermissionError, match=f"may not read {db}"):
         store.load()
     monkeypatch.undo()
-    monkeypatch.setattr(OrjsonStorage, "write_bytes", refuse)
+    monkeypatch.setattr(JournalStorage, "write_bytes", refuse)
+    monkeypatch.setattr(JournalStorage, "append_journal", refuse)
     before = state(db)
     with pytest.raises(StorePermissionError, match=f"may not write in {db.parent}"):
         store.add_log(entry(1))
@@ -503,11 +523,11 @@ def test_an_older_schema_is_migrated_after_a_backup(
 
     monkeypatch.setattr(store_module, "migrate", migrate_checking_backup)
     snapshot = make_store(db).open()
-    assert snapshot.schema_version == 1
+    assert snapshot.schema_version == SCHEMA_VERSION
     assert snapshot.actions == DEFAULTS  # rated filled in: only the check-in
     assert snapshot.logs == (entry(1),)
     raw = orjson.loads(db.read_bytes())
-    assert raw["meta"]["1"]["schema_version"] == 1
+    assert raw["meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert [d["rated"] for d in raw["actions"].values()] == [True, False, False]
     assert mode(backup) == 0o600
 
@@ -520,7 +540,7 @@ def test_load_shows_an_older_file_migrated_without_writing(db: Path) -> None:
     assert state(db) == before
     store.add_log(entry(2))  # the first change migrates (backup first)
     assert (db.parent / "backups" / "trust-2026-03-08-schema0.json").read_bytes() == V0
-    assert orjson.loads(db.read_bytes())["meta"]["1"]["schema_version"] == 1
+    assert orjson.loads(db.read_bytes())["meta"]["1"]["schema_version"] == SCHEMA_VERSION
 
 
 # --- backups -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ ACTION_IDS = {"bash": "_trust_tui_action_ids", "zsh": "_trust_tui_action_ids"}
 """The shell functions (defined by `trust-tui completion`) that list the action ids."""
 
 COMMAND_MODULES = {
+    "log": "log",  # the hot path: its own module, importing only what it uses
     "due": "due",
     "pause": "pauses",
     "resume": "pauses",
@@ -33,8 +35,26 @@ class InputError(Exception):
     """Bad input found by the command line itself (exit code 2)."""
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, with the terminal width read without importing shutil (and
+    with it bz2 and lzma): argparse builds a formatter for every argument it adds."""
+
+    def __init__(self, prog: str, **kwargs: object) -> None:
+        if kwargs.get("width") is None:
+            try:
+                columns = os.get_terminal_size(sys.stdout.fileno()).columns
+            except (OSError, ValueError):
+                columns = int(os.environ.get("COLUMNS", "80") or 80)
+            kwargs["width"] = max(columns, 40) - 2
+        super().__init__(prog, **kwargs)  # type: ignore[arg-type]
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line, with exit code 2."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def error(self, message: str) -> None:  # type: ignore[override]
         from trust_tui.domain.text import visible  # the message may echo any argument
@@ -185,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from trust_tui.cli.output import fail
     from trust_tui.clock import ClockError
     from trust_tui.domain.validation import ValidationError
-    from trust_tui.storage.store import StoreError
+    from trust_tui.storage.errors import StoreError
 
     try:
         code = _dispatch(args)
@@ -217,9 +237,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     from trust_tui.paths import resolve_db_path
+    from trust_tui.storage.guard import check_data_path
 
     _check_arguments(args)
     db_path = resolve_db_path(args.db)
+    check_data_path(db_path)  # before anything opens it: a FIFO would block forever
     if args.command is None:
         return _run_app(db_path)
     import importlib
@@ -258,8 +280,6 @@ def _os_error_sentence(error: OSError) -> str:
 def _silence_stdout() -> None:
     """After the reader of a pipe has gone, point stdout at /dev/null so the interpreter's
     final flush does not print an error (the pattern Python's signal docs recommend)."""
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -268,8 +288,6 @@ def _silence_stdout() -> None:
 
 
 def _env_db() -> bool:
-    import os
-
     return bool(os.environ.get("TRUST_TUI_DB"))
 
 

@@ -6,23 +6,18 @@ import argparse
 import csv
 import io
 import sys
-import uuid
 from dataclasses import replace
 from pathlib import Path
 
 from trust_tui import clock
 from trust_tui.cli.output import json_text, say
-from trust_tui.cli.report import format_actions, format_settings, format_summary, period_phrase
+from trust_tui.cli.report import format_actions, format_settings, format_summary
 from trust_tui.domain.calendar import logical_today
-from trust_tui.domain.matching import match_action
 from trust_tui.domain.models import SetAside, Settings, Snapshot
-from trust_tui.domain.streaks import action_streak
 from trust_tui.domain.summary import weekly_summary
 from trust_tui.domain.text import visible
 from trust_tui.domain.validation import (
     ValidationError,
-    new_log_entry,
-    parse_date,
     parse_hhmm,
     parse_optional_time,
     parse_optional_weekday,
@@ -46,39 +41,6 @@ def _read(store: Store, logs: bool = True) -> Snapshot:
     if store.path.exists():
         return store.open(logs=logs)
     return Snapshot(settings=Settings(), actions=tuple(store.default_actions), logs=(), steps={})
-
-
-def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
-    store = _store(db_path, explicit)
-    snapshot = _read(store, logs=False)
-    now = clock.now()
-    today = logical_today(now, snapshot.settings.day_starts_at)
-    action = match_action(args.action, snapshot.actions)
-    # `is not None`: an empty --date (a script's unset variable) is refused, not taken as today.
-    day = parse_date(args.date, today) if args.date is not None else today
-    entry = new_log_entry(
-        action,
-        action.id,
-        day,
-        today,
-        note=args.note,
-        rating=args.rating,
-        logged_at=now.isoformat(timespec="seconds"),
-        uid=uuid.uuid4().hex,
-    )
-
-    if not store.path.exists():
-        store.open(logs=False)  # create the file only now that the input is known to be good
-    store.add_log(entry)
-    streak = action_streak(
-        action,
-        store.log_dates(action.id),
-        today,
-        snapshot.settings.week_start_index,
-        pauses=snapshot.pauses,
-    )
-    say(f"Logged {action.name} for {day.isoformat()}. {period_phrase(action, streak)}")
-    return 0
 
 
 def cmd_summary(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:

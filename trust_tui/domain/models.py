@@ -27,7 +27,7 @@ WEEKDAYS: tuple[str, ...] = (
     "sunday",
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 NOTE_MAX_CHARS = 2000
 
 

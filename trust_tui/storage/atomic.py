@@ -39,6 +39,17 @@ def ensure_private_folder(folder: Path) -> None:
         os.chmod(candidate, FOLDER_MODE)
 
 
+def private_temp(target: Path) -> tuple[int, Path]:
+    """A new temporary file beside `target`, open for writing: `mkstemp` gives it an
+    unpredictable name, creates it exclusively (never through a file or symlink someone
+    planted) and makes it 0600 from the first byte. Named `.<name>.tmp-<pid>-<random>` so
+    `remove_stray_temps` can tell whose it is."""
+    fd, temp = tempfile.mkstemp(
+        prefix=f".{target.name}{TEMP_MARK}{os.getpid()}-", dir=target.parent
+    )
+    return fd, Path(temp)
+
+
 def atomic_write(target: Path, data: bytes) -> None:
     """Replace `target` with `data` atomically and durably; the new file is 0600.
 
@@ -47,10 +58,7 @@ def atomic_write(target: Path, data: bytes) -> None:
     (never through a file or symlink someone planted), 0600 from the first byte, and named
     `.<name>.tmp-<pid>-<random>` so `remove_stray_temps` can tell whose it is.
     """
-    fd, temp_text = tempfile.mkstemp(
-        prefix=f".{target.name}{TEMP_MARK}{os.getpid()}-", dir=target.parent
-    )
-    temp = Path(temp_text)
+    fd, temp = private_temp(target)
     try:
         try:
             os.fchmod(fd, FILE_MODE)  # mkstemp's 0600 already; say it for every platform

@@ -16,19 +16,19 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from trust_tui.domain.models import SCHEMA_VERSION, Action, Settings, Snapshot
-from trust_tui.storage import backups, errors, logtable
+from trust_tui.storage import backups, errors, journal, logtable
 from trust_tui.storage.doctor import diagnose
 from trust_tui.storage.documents import to_snapshot
 from trust_tui.storage.errors import CorruptDataError, StoreError
 from trust_tui.storage.filelock import FileLock, lock_path_for
+from trust_tui.storage.guard import check_data_path
 from trust_tui.storage.schema import (
     FormatError,
     Raw,
     decode,
-    is_good_backup,
     migrate,
     schema_version,
     seed,
@@ -38,20 +38,33 @@ __all__ = ["DataFile", "FileBytes"]
 
 
 class FileBytes(Protocol):
-    """The file's bytes as they are on disk (`trust_tui.storage.store.OrjsonStorage`)."""
+    """The file's and its journal's bytes as they are on disk
+    (`trust_tui.storage.store.JournalStorage`)."""
 
     def read_bytes(self) -> bytes | None: ...
+    def read_journal(self) -> bytes: ...
     def encode(self, data: Raw) -> bytes: ...
     def write_bytes(self, data: bytes) -> None: ...
+    def append_journal(self, data: bytes, good_end: int, header: bytes) -> int: ...
+    def remove_journal(self) -> None: ...
 
 
 @dataclass(slots=True)
 class Cached:
     data: bytes
     """The file's exact bytes when we last read or wrote it."""
+    journal: bytes
+    """The journal's exact bytes then (b"" when there is none)."""
     raw: Raw | None
-    """What `data` decodes to (None when it needs a migration, so it is never written as is)."""
+    """What `data` plus the journal decode to (None when it needs a migration, so it is never
+    written as is)."""
     snapshot: Snapshot | None
+    parsed: journal.Parsed | None = None
+    """The journal as parsed (None: it does not apply to the file)."""
+    duplicates: tuple[str, ...] = ()
+    """Documents of the file that shared an id with another (kept under a new id)."""
+    index: dict[str, Any] | None = None
+    """The derived index of `raw`, as last written (`trust_tui.storage.index`)."""
 
 
 def _local_now() -> dt.datetime:
@@ -76,6 +89,7 @@ class DataFile:
         # Writes replace the file; through a symlink they must replace its target, not the link.
         self._file = Path(os.path.realpath(self.path))
         self._storage = storage(self._file)
+        self._journal = journal.journal_path_for(self._file)
         self._lock_timeout = lock_timeout
         self._mutex = threading.RLock()  # one operation at a time per Store (app worker threads)
         self._cache: Cached | None = None
@@ -87,46 +101,53 @@ class DataFile:
     def backup_dir(self) -> Path:
         return backups.backup_dir_for(self._file)
 
-    def signature(self) -> tuple[int, int, int]:
-        """(mtime_ns, size, inode): changes with every write (ours are made to move mtime on)."""
+    def signature(self) -> tuple[int, ...]:
+        """(mtime_ns, size, inode) of the file, then (size, inode) of its journal: changes with
+        every write (ours are made to move mtime on; the journal only grows until compacted)."""
         st = os.stat(self._file)
-        return (st.st_mtime_ns, st.st_size, st.st_ino)
+        try:
+            jst = os.stat(self._journal)
+            tail: tuple[int, ...] = (jst.st_size, jst.st_ino)
+        except FileNotFoundError:
+            tail = (0, 0)
+        return (st.st_mtime_ns, st.st_size, st.st_ino, *tail)
 
     # --- reading ---------------------------------------------------------------------------
 
     def load(self) -> Snapshot:
-        """The file as it is now."""
+        """The file (with its journal) as it is now."""
         with self._mutex, self._locked(shared=True):
-            data = self._read_bytes()
+            data, jbytes = self._read_bytes()
             if data is None:
                 raise errors.file_missing(self.path)
             cache = self._cache
-            if cache is not None and cache.data == data and cache.snapshot is not None:
+            if (
+                cache is not None
+                and cache.data == data
+                and cache.journal == jbytes
+                and cache.snapshot is not None
+            ):
                 return cache.snapshot
-            raw = self._decode(data)
+            raw, parsed, duplicates = self._decode(data, jbytes)
             if raw is None and self._held_data:
                 raise self._corrupt("it is empty, yet it held your data when last read")
             if raw is None:  # blank, no backups: a new file, created by the next open or change
-                self._cache = Cached(data, None, to_snapshot(self._seed()))
+                self._cache = Cached(data, jbytes, None, to_snapshot(self._seed()))
                 return self._cache.snapshot  # type: ignore[return-value]
             if schema_version(raw) < SCHEMA_VERSION:
                 # Shown migrated, but only written back (after a backup) by the next change.
                 migrated = decode(data)
                 assert migrated is not None
                 migrate(migrated)
-                self._cache = Cached(data, None, to_snapshot(migrated))
+                self._cache = Cached(data, jbytes, None, to_snapshot(migrated))
                 return self._cache.snapshot  # type: ignore[return-value]
-            return self._remember(data, raw)
+            return self._remember(data, jbytes, raw, parsed, duplicates)
 
     def log_dates(self, action_id: str) -> list[dt.date]:
-        """The dates of one action's logs as the file is now, without building every entry.
-
-        `trust-tui log` needs only these to report the streak; at 50,000 logs building all the
-        LogEntry objects would cost more than the rest of the command.
-        """
+        """The dates of one action's logs as the file is now, without building every entry."""
         with self._mutex, self._locked(shared=True):
-            data = self._read_bytes()
-            raw = None if data is None else self._decode(data)
+            data, jbytes = self._read_bytes()
+            raw = None if data is None else self._decode(data, jbytes)[0]
         if raw is None:
             return []
         return logtable.dates_of(raw.get("logs"), action_id)
@@ -143,15 +164,14 @@ class DataFile:
         with self._mutex:
             try:
                 with self._locked(shared=False):
-                    data = self._read_bytes()
-                    if data is not None and self._decode(data) is not None:
-                        self._daily_backup(data)
+                    self._compact_for_backup()
             except StoreError:
                 return
 
     def newest_backup(self) -> Path | None:
-        """The newest backup that is readable and of a schema this version understands."""
-        return backups.newest_good(self._file, is_good_backup)
+        """The backup to restore: readable, of a schema this version understands, holding the
+        latest entry (by content, not by the date in its name)."""
+        return backups.newest_good(self._file, backup_recency, self._now().date())
 
     def doctor(self) -> list[str]:
         """Problems found, one sentence each (empty when healthy). Writes nothing."""
@@ -160,66 +180,97 @@ class DataFile:
                 return [errors.not_created_yet(self.path)]
             try:
                 with self._locked(shared=True):
-                    data = self._read_bytes()
+                    data, jbytes = self._read_bytes()
                     if data is None:
                         return [errors.not_created_yet(self.path)]
-                    raw = self._decode(data)
+                    raw, _, duplicates = self._decode(data, jbytes)
             except CorruptDataError as error:
                 return [errors.repair_advice(self.path, error.reason, self.newest_backup())]
             except StoreError as error:
                 return [str(error)]
-            return diagnose(self.path, self._file, raw, self._now().date())
+            problems = [
+                f"In {self.path}, {phrase}; the next change writes it there for good."
+                for phrase in duplicates
+            ]
+            return problems + diagnose(self.path, self._file, raw, self._now().date())
 
     # --- internals -------------------------------------------------------------------------
+
+    def _compact_for_backup(self) -> None:
+        """Under the exclusive lock: fold the journal into the file, then take today's backup
+        (the compacted file alone is the whole state, so the backup may be a hard link)."""
+        raise NotImplementedError  # Store (it writes the file)
 
     def _seed(self) -> Raw:
         """A new file's contents: the default actions and settings."""
         return seed(Settings(), self.default_actions, self._now().isoformat(timespec="seconds"))
 
-    def _decode(self, data: bytes, cache: Cached | None = None) -> Raw | None:
-        """Check bytes read under the lock; None = blank file without backups (a new file)."""
+    def _decode(
+        self, data: bytes, jbytes: bytes, cache: Cached | None = None
+    ) -> tuple[Raw | None, journal.Parsed | None, tuple[str, ...]]:
+        """Check bytes read under the lock and replay the journal over them.
+
+        Raw None = blank file without backups (a new file). The parsed journal is None when it
+        does not belong to this file (stale, or none)."""
         cache = cache or self._cache
-        if cache is not None and cache.raw is not None and cache.data == data:
-            return cache.raw
+        if (
+            cache is not None
+            and cache.raw is not None
+            and cache.data == data
+            and cache.journal == jbytes
+        ):
+            return cache.raw, cache.parsed, cache.duplicates
+        found: list[str] = []
         try:
-            raw = decode(data)
+            raw = decode(data, found)
         except FormatError as error:
             raise self._corrupt(str(error)) from None
         if raw is None:
             if backups.list_backups(self._file):
                 raise self._corrupt("it is empty, yet backups of it exist")
-            return None
+            return None, None, ()
+        parsed: journal.Parsed | None = None
+        if jbytes:
+            parsed = journal.parse(jbytes)
+            if journal.applies_to(parsed, raw):
+                journal.replay(raw, parsed.ops)
+            else:
+                parsed = None
         version = schema_version(raw)
         if version > SCHEMA_VERSION:
             raise errors.newer_schema(self.path, version)
         self._held_data = True
-        return raw
+        return raw, parsed, tuple(found)
 
-    def _remember(self, data: bytes, raw: Raw) -> Snapshot:
+    def _remember(
+        self,
+        data: bytes,
+        jbytes: bytes,
+        raw: Raw,
+        parsed: journal.Parsed | None,
+        duplicates: tuple[str, ...] = (),
+    ) -> Snapshot:
         snapshot = to_snapshot(raw)
-        self._cache = Cached(data, raw, snapshot)
+        self._cache = Cached(data, jbytes, raw, snapshot, parsed, duplicates)
         return snapshot
 
-    def _daily_backup(self, data: bytes) -> None:
-        target = backups.daily_backup_path(self._file, self._now().date())
-        if target.exists():
-            return
+    def _read_bytes(self) -> tuple[bytes | None, bytes]:
+        """The file's bytes (None: there is none) and its journal's (b"": none)."""
         try:
-            backups.write_backup(self._file, target, data)
-        except OSError:
-            # Never stop the user over a backup; `doctor` reports when there is none.
-            pass
-
-    def _read_bytes(self) -> bytes | None:
-        try:
-            return self._storage.read_bytes()
+            data = self._storage.read_bytes()
+            return data, (self._storage.read_journal() if data is not None else b"")
         except OSError as error:
             raise self._os_error(error, writing=False) from None
 
     def _write(self, raw: Raw) -> bytes:
+        """Write the whole state as the file with a new generation, then drop the journal
+        (a journal left by a crash in between names the old generation: it is ignored)."""
+        if raw.get("meta"):
+            next(iter(raw["meta"].values()))["generation"] = journal.new_generation()
         data = self._storage.encode(raw)
         try:
             self._storage.write_bytes(data)
+            self._storage.remove_journal()
         except OSError as error:
             raise self._os_error(error, writing=True) from None
         self._held_data = True
@@ -227,6 +278,7 @@ class DataFile:
 
     @contextmanager
     def _locked(self, *, shared: bool) -> Iterator[None]:
+        check_data_path(self.path)  # before any open that could block (a FIFO) or mislead
         lock = FileLock(lock_path_for(self._file), shared=shared, timeout=self._lock_timeout)
         try:
             lock.acquire()
@@ -250,3 +302,20 @@ class DataFile:
 
     def _corrupt(self, reason: str) -> CorruptDataError:
         return errors.corrupt(self.path, reason, self.newest_backup())
+
+
+def backup_recency(data: bytes) -> tuple[str, str] | None:
+    """How recent a backup's contents are: (latest log date, its latest logged_at), or None
+    when it is not a backup worth restoring (unreadable, blank, of a newer schema)."""
+    try:
+        raw = decode(data)
+    except FormatError:
+        return None
+    if raw is None or schema_version(raw) > SCHEMA_VERSION:
+        return None
+    latest = ("", "")
+    for doc in raw.get("logs", {}).values():
+        key = (doc.get("date"), doc.get("logged_at"))
+        if isinstance(key[0], str) and isinstance(key[1], str) and key > latest:
+            latest = key  # type: ignore[assignment]
+    return latest

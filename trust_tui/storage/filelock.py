@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import Self
 
-from trust_tui.storage.atomic import FILE_MODE
+FILE_MODE = 0o600  # as trust_tui.storage.atomic (not imported: secrets and hashlib cost `log` time)
 
 
 def lock_path_for(target: Path) -> Path:

@@ -40,6 +40,17 @@ def not_in(table: Table, entries: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
     return tuple(fresh) if len(fresh) != len(entries) else entries
 
 
+def not_in_uids(seen: set[object], entries: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
+    """As `not_in`, given the uids already in the table."""
+    fresh: list[LogEntry] = []
+    taken: set[str] = set()
+    for entry in entries:
+        if entry.uid not in seen and entry.uid not in taken:
+            taken.add(entry.uid)
+            fresh.append(entry)
+    return tuple(fresh) if len(fresh) != len(entries) else entries
+
+
 def ids_of(table: Table, uid: str) -> list[str]:
     """Document ids holding `uid` (more than one only after a hand edit)."""
     return [key for key, doc in table.items() if doc.get("uid") == uid]

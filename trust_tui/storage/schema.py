@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import orjson
-
 from trust_tui.domain.models import SCHEMA_VERSION, Action, Settings
+from trust_tui.storage.journal import new_generation
 
 TABLES = ("meta", "actions", "logs", "steps")
 
@@ -22,18 +21,88 @@ class FormatError(ValueError):
     """The bytes are not a usable data file; `str()` says why, as a clause ("it is …")."""
 
 
-def decode(data: bytes) -> Raw | None:
-    """Parse and check the structure; None means the file is blank (empty, or `{}`)."""
+def decode(data: bytes, duplicates: list[str] | None = None) -> Raw | None:
+    """Parse and check the structure; None means the file is blank (empty, or `{}`).
+
+    A document id that appears twice in a table (a hand edit, a bad merge) would silently lose
+    one document to a plain JSON parser; here both are kept, the later one under a new id (one
+    past the largest), and `duplicates` (if given) receives one phrase per renumbered document.
+    """
     if not data or data.isspace():
         return None
+    import orjson  # here, not at the top: `trust-tui log` imports this module, not this path
+
     try:
         raw = orjson.loads(data)
     except orjson.JSONDecodeError as error:
         raise FormatError(f"it is not valid JSON ({error})") from None
     check_structure(raw)
+    if data.count(b"{") > _objects(raw):  # braces in text, or a duplicated key: look closely
+        raw, found = _keep_duplicates(data)
+        check_structure(raw)
+        if duplicates is not None:
+            duplicates.extend(found)
     if not any(raw.values()):
         return None
     return raw
+
+
+def _objects(raw: Raw) -> int:
+    """How many JSON objects the parsed file holds (each is one `{` in its text)."""
+    count = 1 + len(raw)
+    for name, table in raw.items():
+        count += len(table)
+        if name == "logs":
+            continue  # logs hold no objects; one that does only costs the close look
+        stack = list(table.values())
+        while stack:
+            for value in stack.pop().values():
+                if isinstance(value, dict):
+                    count += 1
+                    stack.append(value)
+    return count
+
+
+class _Pairs(list):  # type: ignore[type-arg]
+    """An object as parsed, every key kept (json's object_pairs_hook)."""
+
+
+def _keep_duplicates(data: bytes) -> tuple[Raw, list[str]]:
+    import json  # only for files that may hold a duplicated id: orjson keeps the last copy
+
+    tree = json.loads(data, object_pairs_hook=_Pairs)
+    found: list[str] = []
+    if not isinstance(tree, _Pairs):
+        return _plain(tree), found
+    raw: dict[str, object] = {}
+    for name, table in tree:
+        if not isinstance(table, _Pairs):
+            raw[name] = _plain(table)
+            continue
+        docs: dict[str, object] = {}
+        later: list[tuple[str, object]] = []
+        for key, doc in table:
+            if key in docs:
+                later.append((key, doc))
+            else:
+                docs[key] = _plain(doc)
+        top = max((int(k) for k in docs if k.isdigit() and k.isascii()), default=0)
+        for key, doc in later:
+            top += 1
+            docs[str(top)] = _plain(doc)
+            found.append(
+                f"document {key} of table '{name}' appears twice (the copy is kept as {top})"
+            )
+        raw[name] = docs
+    return raw, found  # type: ignore[return-value]
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, _Pairs):
+        return {k: _plain(v) for k, v in value}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def is_blank(data: bytes) -> bool:
@@ -105,6 +174,7 @@ def seed(settings: Settings, actions: Sequence[Action], created_at: str) -> Raw:
                 "schema_version": SCHEMA_VERSION,
                 "created_at": created_at,
                 "settings": settings.to_doc(),
+                "generation": new_generation(),
             }
         },
         "actions": {str(i): a.to_doc() for i, a in enumerate(actions, start=1)},
@@ -126,7 +196,13 @@ def _v0_to_v1(raw: Raw) -> None:
         raw.setdefault(name, {})
 
 
-MIGRATIONS: dict[int, Callable[[Raw], None]] = {0: _v0_to_v1}
+def _v1_to_v2(raw: Raw) -> None:
+    """Schema 2 keeps a journal beside the file: the meta document names the generation the
+    journal must match (an older trust-tui would not read the journal, so it must refuse)."""
+    meta_doc(raw)["generation"] = new_generation()
+
+
+MIGRATIONS: dict[int, Callable[[Raw], None]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(raw: Raw) -> list[int]:

@@ -209,6 +209,7 @@ class TrustApp(App[int]):
             return
         self.set_interval(POLL_SECONDS, self.poll_now, name="poll clock and file")
         self._check_size(self.size)
+        self.call_after_refresh(self._compact_worker)  # after the first frame
 
     def on_resize(self, event: events.Resize) -> None:
         # Runs before Textual's own handler records the new size: take it from the event.
@@ -244,6 +245,17 @@ class TrustApp(App[int]):
             timeout=timeout,
             markup=False,
         )
+
+    @work(thread=True, group="compact", exit_on_error=False)
+    def _compact_worker(self) -> None:
+        """Fold the lines other processes appended today into the data file, so later reads
+        start from one file. Only for speed: a failure here changes nothing."""
+        if self.session is None:
+            return
+        try:
+            self.session.store.compact()
+        except Exception:  # noqa: BLE001 - StoreError or OSError: the journal simply stays
+            return
 
     # --- the guide ---------------------------------------------------------------------------
 

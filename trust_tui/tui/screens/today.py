@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.widgets._footer import FooterKey
 
@@ -43,6 +44,14 @@ def _hint(data: AppData) -> str:
     return "enter log · n log with a note · b log an earlier day · u undo the last log"
 
 
+def _keys_shown(screen: Screen[object]) -> tuple[object, ...]:
+    """What the footer shows of the active bindings: keys, labels, actions, enabled, tooltips."""
+    return tuple(
+        (key, binding.key, binding.description, binding.action, enabled, tooltip, binding.show)
+        for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
+    )
+
+
 class _Footer(Footer):
     """Textual's Footer, with each key given its final compact state before it is mounted.
 
@@ -50,6 +59,22 @@ class _Footer(Footer):
     a key, each restyling it from scratch: ~18-21 ms in all on the way to the first frame
     (DESIGN §8). Same keys, same classes, same looks; the restyles are skipped.
     """
+
+    _shown: tuple[object, ...] | None = None
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Recompose only when the keys shown change: Textual announces new bindings after
+        every focus change and mount, three times with identical keys on the way to the first
+        frame, and each recompose rebuilds and restyles every key. Relies on Textual's
+        `Footer.bindings_changed` (tests/app/test_footer_recompose.py checks it)."""
+        will_recompose = screen.app.app_focus and self.is_attached and screen is self.screen
+        if will_recompose:
+            shown = _keys_shown(screen)
+            if shown == self._shown:
+                self._bindings_ready = True
+                return
+            self._shown = shown
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():

@@ -1,0 +1,162 @@
+"""A derived index beside the data file: `<file>.index` (no TinyDB here).
+
+It holds what `trust-tui log` needs without reading 50,000 logs: the actions and settings, the
+next log id, the number of logs and, per action, day → number of logs (the day as its ordinal,
+which the streak code counts in). It is keyed by the data
+file's signature (mtime_ns, size, inode), its generation and the journal offset it covers, and it
+is never authoritative: missing, unreadable or stale means it is rebuilt from the data. Every
+writer keeps it current (`Store` after each change, `trust-tui log` after its append).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from trust_tui.storage.journal import dumps, loads
+
+FILE_MODE = 0o600  # as trust_tui.storage.atomic (not imported: secrets and hashlib cost `log` time)
+
+VERSION = 3
+_fromiso = dt.date.fromisoformat
+
+Index = dict[str, Any]
+Raw = dict[str, dict[str, dict[str, Any]]]
+
+
+def index_path_for(target: Path) -> Path:
+    return target.with_name(target.name + ".index")
+
+
+def file_signature(target: Path) -> list[int] | None:
+    try:
+        st = os.stat(target)
+    except OSError:
+        return None
+    return [st.st_mtime_ns, st.st_size, st.st_ino]
+
+
+def journal_size(journal: Path) -> int:
+    try:
+        return os.stat(journal).st_size
+    except FileNotFoundError:
+        return 0
+
+
+def build(raw: Raw, generation: str | None) -> Index:
+    """The index of a replayed state (the file plus its journal)."""
+    logs = raw.get("logs", {})
+    days: dict[str, dict[str, int]] = {}
+    ordinals: dict[str, str] = {}  # a date string to its ordinal: 50,000 logs, ~3,650 dates
+    for doc in logs.values():
+        action, date = doc.get("action"), doc.get("date")
+        day = ordinals.get(date) if isinstance(date, str) else None
+        if day is None or not isinstance(action, str):
+            _count(days, doc, 1)
+            if isinstance(date, str) and len(date) == 10:
+                try:
+                    ordinals[date] = str(_fromiso(date).toordinal())
+                except ValueError:
+                    pass
+            continue
+        per = days.get(action)
+        if per is None:
+            per = days[action] = {}
+        per[day] = per.get(day, 0) + 1
+    meta = next(iter(raw["meta"].values())) if raw.get("meta") else {}
+    return {
+        "index": VERSION,
+        "generation": generation,
+        "settings": meta.get("settings", {}),
+        "actions": list(raw.get("actions", {}).values()),
+        "pauses": list(raw.get("pauses", {}).values()),
+        "next_id": max(map(int, logs), default=0) + 1,
+        "count": len(logs),
+        "days": days,
+    }
+
+
+def apply(index: Index, changes: list[tuple[str, str, Any, Any]]) -> None:
+    """Keep the index current after changes (table, id, old document, new document)."""
+    days = index["days"]
+    for table, key, old, new in changes:
+        if table == "logs":
+            if old is not None:
+                _count(days, old, -1)
+                index["count"] -= 1
+            if new is not None:
+                _count(days, new, 1)
+                index["count"] += 1
+                index["next_id"] = max(index["next_id"], int(key) + 1)
+        elif table in ("actions", "pauses"):
+            index[table] = None  # rebuilt from the state by the caller
+        elif table == "meta" and new is not None:
+            index["settings"] = new.get("settings", {})
+
+
+def _count(days: dict[str, dict[str, int]], doc: dict[str, Any], step: int) -> None:
+    action, date = doc.get("action"), doc.get("date")
+    if not (isinstance(action, str) and isinstance(date, str) and len(date) == 10):
+        return
+    try:
+        day = str(_fromiso(date).toordinal())
+    except ValueError:
+        return  # left out, as the snapshot leaves it out; doctor names it
+    per = days.setdefault(action, {})
+    count = per.get(day, 0) + step
+    if count > 0:
+        per[day] = count
+    else:
+        per.pop(day, None)
+
+
+def read(path: Path, main: list[int] | None, journal_end: int) -> Index | None:
+    """The index if it is current for this file signature and journal size, else None."""
+    try:
+        with open(path, "rb") as file:
+            index = loads(file.read())
+    except (OSError, ValueError):
+        return None
+    if (
+        not isinstance(index, dict)
+        or index.get("index") != VERSION
+        or index.get("main") != main
+        or index.get("journal") != journal_end
+        or not isinstance(index.get("days"), dict)
+        or not isinstance(index.get("actions"), list)
+        or not isinstance(index.get("pauses"), list)
+        or not isinstance(index.get("next_id"), int)
+    ):
+        return None
+    return index
+
+
+def write(path: Path, index: Index, main: list[int] | None, journal_end: int) -> None:
+    """Write the index for this file signature and journal size. Derived data: a temp file and
+    a rename, no fsync (a lost or torn index is rebuilt); failures are ignored."""
+    index["main"] = main
+    index["journal"] = journal_end
+    temp = path.with_name(f".{path.name}.tmp-{os.getpid()}-index")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        try:
+            view = memoryview(dumps(index))
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except OSError:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+
+
+def remove(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
