@@ -38,3 +38,33 @@ def file_actions(db: Path) -> list[dict[str, Any]]:
 def file_meta(db: Path) -> dict[str, Any]:
     raw = json.loads(db.read_text(encoding="utf-8"))
     return next(iter(raw.get("meta", {}).values()))
+
+
+async def highlight(pilot: Pilot[Any], action_id: str) -> None:
+    """Move Today's cursor to an action's row."""
+    from trust_tui.tui.widgets.action_list import ActionList
+
+    table = pilot.app.screen.query_one(ActionList)
+    table.move_cursor(row=table.get_row_index(action_id))
+    await pilot.pause()
+
+
+LONG_NAME = "準時に連絡する" * 5 + "x" * 10
+"""45 characters, 80 cells wide (CJK counts double): the longest a row must hold."""
+
+
+def add_long_action(db: Path) -> None:
+    """An entry for a default action, then a day action named LONG_NAME with an entry "on time"."""
+    from trust_tui.cli import main
+    from trust_tui.guide import load_default_actions
+    from trust_tui.storage.store import Store
+    from trust_tui.tui.dialogs.action_form import build_action
+
+    assert main(["--db", str(db), "log", "stay-in-touch"]) == 0
+    store = Store(db, default_actions=load_default_actions())
+    actions = store.open().actions
+    action = build_action(
+        None, actions, name=LONG_NAME, cadence="day", target="2", step="3.3", description=""
+    )
+    store.upsert_action(action)
+    assert main(["--db", str(db), "log", action.id, "--note", "on time"]) == 0

@@ -286,3 +286,26 @@ def test_command_line_as_a_new_user_runs_it(tmp_path: Path) -> None:
             timeout=60,
         ).stdout
     )
+
+
+def test_an_empty_date_is_refused_not_taken_as_today(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A script's `--date "$DAY"` with DAY unset must not quietly log for today.
+    db.parent.mkdir()
+    assert run(db, "log", "stay-in-touch", "--date", "") == 2
+    assert capsys.readouterr().err == (
+        "trust-tui: '' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-27.\n"
+    )
+    assert not db.exists()
+
+
+def test_doctor_counts_one_log_in_the_singular(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db.parent.mkdir()
+    assert run(db, "log", "stay-in-touch") == 0
+    capsys.readouterr()
+    assert run(db, "doctor") == 0
+    out = capsys.readouterr().out
+    assert "1 log," in out and "1 logs" not in out
