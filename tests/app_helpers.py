@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,18 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], object], *, tries: int = 50
+) -> bool:
+    """Let the app handle its messages until `condition()` holds (a bounded number of turns,
+    never a clock): True when it holds. For a change that arrives through a chain of messages."""
+    for _ in range(tries):
+        if condition():
+            return True
+        await pilot.pause()
+    return bool(condition())
 
 
 def screen_text(pilot: Pilot[Any]) -> str:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from app_helpers import SIZE, screen_text, settle
+from textual.widgets import Input, TextArea
 
 from trust_tui.app import TrustApp
 from trust_tui.cli import main
+from trust_tui.tui.messages import LogRequested
 from trust_tui.tui.widgets.entry_table import EntryTable
 
 NOTES = [
@@ -23,10 +26,9 @@ NOTES = [
 
 
 @pytest.mark.parametrize("note", NOTES)
-async def test_notes_show_literally_on_history(app_db: Path, note: str) -> None:
+async def test_notes_show_literally_on_history(app: TrustApp, app_db: Path, note: str) -> None:
     stored = note[:2000]  # a note is at most 2,000 characters
     assert main(["--db", str(app_db), "log", "appreciation-note", "--note", stored]) == 0
-    app = TrustApp(db_path=app_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h")
         text = screen_text(pilot)
@@ -42,14 +44,14 @@ async def test_notes_show_literally_on_history(app_db: Path, note: str) -> None:
         assert type(app.screen).__name__ == "HistoryScreen"
 
 
-async def test_markup_typed_in_a_note_and_an_action_name_is_literal(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_markup_written_in_a_note_and_an_action_name_is_literal(app: TrustApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one("#today-actions")
         table.move_cursor(row=1)  # ask-needs: the answer and a new action's name
-        await pilot.press(
-            "enter", *"[@click=app.quit]stay[/]", "tab", *"[red]Call[/] [/]", "ctrl+s"
-        )
+        await pilot.press("enter")
+        app.screen.query_one("#log-note", TextArea).text = "[@click=app.quit]stay[/]"
+        app.screen.query_one("#need-action", Input).value = "[red]Call[/] [/]"
+        await pilot.press("ctrl+s")
         await settle(pilot)
         text = screen_text(pilot)
         assert "[red]Call[/] [/]" in text
@@ -63,13 +65,8 @@ async def test_markup_typed_in_a_note_and_an_action_name_is_literal(app_db: Path
         assert "log: [red]Call[/] [/]" in titles
 
 
-async def test_control_characters_never_reach_the_screen(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_control_characters_never_reach_the_screen(app: TrustApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        from datetime import date
-
-        from trust_tui.tui.messages import LogRequested
-
         app.post_message(
             LogRequested("stay-in-touch", date(2026, 11, 27), "bell\x07 esc\x1b[31m red")
         )

@@ -73,8 +73,12 @@ def test_reference_loop_agrees_with_the_domain(tiny: Path) -> None:
             for row in summary.weeks
         ]
         assert cells == ref["weeks"]
-    for work in (measure.summary_work(snapshot, today), measure.reference_work(snapshot, today)):
-        assert measure.seconds(work) >= 0
+    # What the benchmark times is this same work.
+    assert measure.summary_work(snapshot, today)()[1] == summary
+    assert measure.reference_work(snapshot, today)() == reference
+    calls: list[int] = []
+    measure.seconds(lambda: calls.append(1))
+    assert calls == [1]
 
 
 def test_key_press_measurement(tiny: Path) -> None:
