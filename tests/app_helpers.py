@@ -1,13 +1,17 @@
-"""Small helpers for the app's Pilot tests (no sleeps: wait for workers, then a pause)."""
+"""Small helpers for tests of the app and its session (no sleeps: wait for workers, or for a
+condition, a bounded number of turns)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.pilot import Pilot
+
+if TYPE_CHECKING:
+    from trust_tui.session import Session
 
 SIZE = (100, 32)
 
@@ -81,3 +85,17 @@ def add_long_action(db: Path) -> None:
     )
     store.upsert_action(action)
     assert main(["--db", str(db), "log", action.id, "--note", "on time"]) == 0
+
+
+def open_session(db: Path) -> Session:
+    """A Session on `db` as the app opens it (default actions, the pinned clock)."""
+    from trust_tui import clock
+    from trust_tui.guide import load_default_actions
+    from trust_tui.session import Session
+    from trust_tui.storage.store import Store
+
+    session = Session(
+        Store(db, default_actions=load_default_actions(), now=clock.now), db, clock.now
+    )
+    session.open()
+    return session

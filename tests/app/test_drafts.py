@@ -17,13 +17,18 @@ from trust_tui.cli import main
 NOTE = "I said I was sorry [b]and meant it[/b] 💛 谢谢"
 
 
+async def _write_then_escape(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Today: a note for the appreciation, written, then closed with escape."""
+    await highlight(pilot, "appreciation-note")
+    await pilot.press("n")
+    pilot.app.screen.query_one("#log-note", TextArea).insert(NOTE)
+    await pilot.press("escape")
+    await settle(pilot)
+
+
 async def test_escape_keeps_the_note_for_next_time(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await highlight(pilot, "appreciation-note")
-        await pilot.press("n")
-        app.screen.query_one("#log-note", TextArea).insert(NOTE)
-        await pilot.press("escape")
-        await settle(pilot)
+        await _write_then_escape(pilot)
         assert type(app.screen).__name__ == "TodayScreen"
         assert file_logs(app_db) == []  # cancelled: nothing written
         await pilot.press("n")
@@ -104,11 +109,7 @@ async def test_an_untouched_dialog_leaves_no_draft(app: TrustApp) -> None:
 
 async def test_quitting_with_a_draft_asks_once(app: TrustApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await highlight(pilot, "appreciation-note")
-        await pilot.press("n")
-        app.screen.query_one("#log-note", TextArea).insert(NOTE)
-        await pilot.press("escape")
-        await settle(pilot)
+        await _write_then_escape(pilot)
         await pilot.press("q")
         await settle(pilot)
         assert app.is_running  # the first q only warns

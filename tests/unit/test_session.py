@@ -6,28 +6,18 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from app_helpers import SIZE, file_logs, screen_text, settle
+from app_helpers import SIZE, file_logs, open_session, screen_text, settle
 from textual.widgets import Input
 
-from trust_tui import clock
 from trust_tui.app import TrustApp
 from trust_tui.domain.validation import ValidationError
-from trust_tui.guide import load_default_actions
-from trust_tui.session import Session
 from trust_tui.storage.store import Store
 
 TODAY = dt.date(2026, 11, 27)
 
 
-def _session(db: Path) -> Session:
-    store = Store(db, default_actions=load_default_actions(), now=clock.now)
-    session = Session(store, db, clock.now)
-    session.open()
-    return session
-
-
 def test_a_change_is_in_memory_before_it_is_on_disk(app_db: Path) -> None:
-    session = _session(app_db)
+    session = open_session(app_db)
     data, entry = session.log("stay-in-touch", TODAY, "hello")
     assert data.streaks["stay-in-touch"].this_period.met
     assert file_logs(app_db) == []
@@ -38,7 +28,7 @@ def test_a_change_is_in_memory_before_it_is_on_disk(app_db: Path) -> None:
 
 
 def test_bad_requests_are_refused_and_change_nothing(app_db: Path) -> None:
-    session = _session(app_db)
+    session = open_session(app_db)
     before = session.data
     for call in (
         lambda: session.log("no-such-action", TODAY),
@@ -54,7 +44,7 @@ def test_bad_requests_are_refused_and_change_nothing(app_db: Path) -> None:
 
 
 def test_a_failed_write_is_kept_and_retried(app_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    session = _session(app_db)
+    session = open_session(app_db)
     real = Store.add_logs
 
     def broken(self: Store, entries: object) -> None:
@@ -73,7 +63,7 @@ def test_a_failed_write_is_kept_and_retried(app_db: Path, monkeypatch: pytest.Mo
 
 
 def test_reload_replays_changes_not_yet_written(app_db: Path) -> None:
-    session = _session(app_db)
+    session = open_session(app_db)
     read = session.read_file()  # as a reload worker would, before the next change
     _, entry = session.log("stay-in-touch", TODAY)
     assert session.accept_read(*read) is None  # stale: a change happened meanwhile

@@ -11,24 +11,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from app_helpers import file_logs
+from app_helpers import file_logs, open_session
 
 from trust_tui import clock
 from trust_tui.cli import main
 from trust_tui.domain.models import LogEntry
 from trust_tui.guide import load_default_actions
-from trust_tui.session import Session
 from trust_tui.storage import atomic
 from trust_tui.storage.store import Store, StoreError
 
 TODAY = dt.date(2026, 11, 27)
-
-
-def _session(db: Path) -> Session:
-    store = Store(db, default_actions=load_default_actions(), now=clock.now)
-    session = Session(store, db, clock.now)
-    session.open()
-    return session
 
 
 def _notes(db: Path) -> list[str]:
@@ -36,7 +28,7 @@ def _notes(db: Path) -> list[str]:
 
 
 def test_a_write_after_the_file_was_deleted_does_not_start_an_empty_file(app_db: Path) -> None:
-    session = _session(app_db)
+    session = open_session(app_db)
     for note in ("one", "two", "three"):
         session.log("stay-in-touch", TODAY, note)
     assert session.flush() is None
@@ -66,7 +58,7 @@ def test_a_store_that_read_the_file_refuses_to_recreate_it(app_db: Path) -> None
 
 
 def test_a_read_taken_before_our_write_landed_does_not_hide_it(app_db: Path) -> None:
-    session = _session(app_db)
+    session = open_session(app_db)
     _, entry = session.log("stay-in-touch", TODAY, "mine")
     read = session.read_file()  # a poll's reload starts: the write has not happened yet
     assert session.flush() is None  # the write worker confirms it
@@ -78,7 +70,7 @@ def test_a_read_taken_before_our_write_landed_does_not_hide_it(app_db: Path) -> 
 def test_a_write_that_reached_the_disk_but_reported_failure_is_not_doubled(
     app_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    session = _session(app_db)
+    session = open_session(app_db)
     real = atomic.fsync_folder
     calls = {"n": 0}
 
@@ -104,7 +96,7 @@ def test_a_write_that_reached_the_disk_but_reported_failure_is_not_doubled(
 def test_failed_writes_then_good_ones_keep_order_and_nothing_doubles(
     app_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    session = _session(app_db)
+    session = open_session(app_db)
     real = atomic.atomic_write
     disk = {"full": True}
 
@@ -135,7 +127,7 @@ def _edited(entry: LogEntry) -> LogEntry:
 
 
 def test_a_corrupt_file_swapped_in_is_never_overwritten(app_db: Path) -> None:
-    session = _session(app_db)
+    session = open_session(app_db)
     session.log("stay-in-touch", TODAY, "before")
     assert session.flush() is None
     damaged = b'{"meta": {"1": {"schema_version": 1'
@@ -151,7 +143,7 @@ def test_a_corrupt_file_swapped_in_is_never_overwritten(app_db: Path) -> None:
 
 
 def test_a_newer_file_swapped_in_is_never_overwritten(app_db: Path) -> None:
-    session = _session(app_db)
+    session = open_session(app_db)
     raw = json.loads(app_db.read_text())
     raw["meta"]["1"]["schema_version"] = 99
     app_db.write_text(json.dumps(raw))
@@ -163,8 +155,8 @@ def test_a_newer_file_swapped_in_is_never_overwritten(app_db: Path) -> None:
 
 
 def test_two_windows_on_one_file_keep_each_others_words(app_db: Path) -> None:
-    one = _session(app_db)
-    two = _session(app_db)
+    one = open_session(app_db)
+    two = open_session(app_db)
     _, mine = one.log("stay-in-touch", TODAY, "from one")
     _, theirs = two.log("appreciation-note", TODAY, "from two")
     assert one.flush() is None and two.flush() is None
@@ -186,7 +178,7 @@ def test_two_windows_on_one_file_keep_each_others_words(app_db: Path) -> None:
 
 
 def test_the_cli_changing_settings_is_seen_and_kept(app_db: Path) -> None:
-    session = _session(app_db)
+    session = open_session(app_db)
     assert main(["--db", str(app_db), "settings", "--week-start", "sunday"]) == 0
     data = session.accept_read(*session.read_file())
     assert data is not None and data.snapshot.settings.week_start == "sunday"
@@ -202,7 +194,7 @@ def test_an_entry_dated_after_a_today_that_moved_back_can_still_be_edited(
     # Logged at 01:00 on Saturday while days started at 00:00; then days start at 04:00, so
     # "today" is Friday again and the entry is dated after it. Its note must stay editable.
     monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-28T01:00:00+01:00")
-    session = _session(app_db)
+    session = open_session(app_db)
     _, entry = session.log("stay-in-touch", dt.date(2026, 11, 28), "past midnight")
     assert session.flush() is None
     assert main(["--db", str(app_db), "settings", "--day-starts-at", "04:00"]) == 0
@@ -216,7 +208,7 @@ def test_an_entry_dated_after_a_today_that_moved_back_can_still_be_edited(
 def test_an_app_left_open_for_days_still_takes_a_backup_each_day(
     app_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    session = _session(app_db)  # opened on Friday: Friday's backup
+    session = open_session(app_db)  # opened on Friday: Friday's backup
     session.log("stay-in-touch", TODAY, "friday")
     assert session.flush() is None
     monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-30T20:00:00+01:00")  # still open on Monday
@@ -230,7 +222,7 @@ def test_an_app_left_open_for_days_still_takes_a_backup_each_day(
 
 
 def test_a_settings_change_keeps_what_another_process_changed_meanwhile(app_db: Path) -> None:
-    session = _session(app_db)
+    session = open_session(app_db)
     old = session.data.snapshot.settings
     # The command line changes the hour the day starts while the app is open.
     assert main(["--db", str(app_db), "settings", "--day-starts-at", "04:00"]) == 0
