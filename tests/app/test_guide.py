@@ -188,19 +188,20 @@ async def test_a_step_shows_the_actions_it_feeds(app: TrustApp) -> None:
         assert "3.5" not in app.data.snapshot.steps
 
 
-@pytest.mark.parametrize("mode_key", ["t", "w", "h", "g", "a", "s"])
-async def test_the_safety_note_opens_from_every_screen(app: TrustApp, mode_key: str) -> None:
+async def test_the_safety_note_opens_from_every_screen(app: TrustApp) -> None:
+    safety = load_guide().safety
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(mode_key)
-        await pilot.pause()
-        before = app.screen
-        await pilot.press("!")
-        await pilot.pause()
-        assert isinstance(app.screen, SafetyScreen)
-        assert app.screen.query_one(Markdown).source == load_guide().safety
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is before
+        for mode_key in ("t", "w", "h", "g", "a", "s"):
+            await pilot.press(mode_key)
+            await pilot.pause()
+            before = app.screen
+            await pilot.press("!")
+            await pilot.pause()
+            assert isinstance(app.screen, SafetyScreen), mode_key
+            assert app.screen.query_one(Markdown).source == safety
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is before, mode_key
 
 
 async def test_the_safety_note_opens_over_help_and_closes_with_bang(app: TrustApp) -> None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from app_helpers import SIZE, screen_text, settle
 from textual.widgets import Input, TextArea
 
@@ -25,23 +24,31 @@ NOTES = [
 ]
 
 
-@pytest.mark.parametrize("note", NOTES)
-async def test_notes_show_literally_on_history(app: TrustApp, app_db: Path, note: str) -> None:
-    stored = note[:2000]  # a note is at most 2,000 characters
-    assert main(["--db", str(app_db), "log", "appreciation-note", "--note", stored]) == 0
+async def test_notes_show_literally_on_history(app: TrustApp, app_db: Path) -> None:
+    stored = [note[:2000] for note in NOTES]  # a note is at most 2,000 characters
+    for days_ago, note in enumerate(stored):  # newest first: row i holds stored[i]
+        day = (date(2026, 11, 27) - timedelta(days=days_ago)).isoformat()
+        assert (
+            main(["--db", str(app_db), "log", "appreciation-note", "--note", note, "--date", day])
+            == 0
+        )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h")
-        text = screen_text(pilot)
-        rendered = str(app.screen.query_one("#history-note").render())
-        assert stored in rendered
-        if stored.startswith("["):
-            assert stored in text
-        # Clicking the note and the row does nothing but select it.
-        await pilot.click("#history-note")
-        await pilot.click(EntryTable, offset=(60, 1))
-        await settle(pilot)
-        assert app.is_running
-        assert type(app.screen).__name__ == "HistoryScreen"
+        table = app.screen.query_one(EntryTable)
+        for row, note in enumerate(stored):
+            table.move_cursor(row=row)
+            await pilot.pause()
+            rendered = str(app.screen.query_one("#history-note").render())
+            assert note in rendered, row
+            if note.startswith("["):
+                assert note in screen_text(pilot), row
+            # Clicking the note and the row does nothing but select it.
+            await pilot.click("#history-note")
+            assert await pilot.click(EntryTable, offset=(60, 1 + row))
+            await settle(pilot)
+            assert app.is_running, row
+            assert type(app.screen).__name__ == "HistoryScreen", row
+            assert table.cursor_row == row
 
 
 async def test_markup_written_in_a_note_and_an_action_name_is_literal(app: TrustApp) -> None:
