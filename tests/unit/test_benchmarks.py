@@ -92,14 +92,17 @@ def test_whole_process_measurements(tiny: Path) -> None:
     seconds, peak = measure.first_frame(
         [str(run.BIN / "python"), str(ROOT / "benchmarks" / "bare_app.py")], [MARKER], env
     )
-    assert seconds > 0 and peak > 0
+    # The peak is the child's resident size in KiB: any Textual app holds more than 10 MiB.
+    assert seconds > 0 and peak > 10 * 1024
     markers = run._streak_markers(tiny)
     seconds, peak = measure.first_frame(
         [str(run.BIN / "trust-tui"), "--db", str(tiny)], markers, env
     )
-    assert seconds > 0 and peak > 0
+    assert seconds > 0 and peak > 10 * 1024
+    logs = len(Store(tiny).load().logs)
     argv = [str(run.BIN / "trust-tui"), "--db", str(tiny), "log", "stay-in-touch"]
     assert measure.process_seconds(argv, env) > 0
+    assert len(Store(tiny).load().logs) == logs + 1  # the measured process did its work
     with pytest.raises(measure.BenchmarkError):
         measure.process_seconds([*argv[:-1], "no-such-action"], env)
 
