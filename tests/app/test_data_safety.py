@@ -14,8 +14,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from app_helpers import SIZE, file_logs, settle
-from textual.widgets import TextArea
+from app_helpers import SIZE, file_logs, screen_text, settle
+from textual.widgets import Input, TextArea
 
 from trust_tui.app import TrustApp
 from trust_tui.cli import main
@@ -197,3 +197,42 @@ async def test_today_moving_back_while_a_note_is_typed_keeps_it(
         await pilot.press("q")
         await pilot.pause()
     assert _notes(app_db) == ["do not drop me"]
+
+
+async def test_app_shows_a_failed_write_and_keeps_the_entry(
+    app: TrustApp, app_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Store.add_logs
+    disk = {"full": True}
+
+    def sometimes(self: Store, entries: object) -> None:
+        if disk["full"]:
+            raise PermissionError("Permission denied")
+        real(self, entries)  # type: ignore[arg-type]
+
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        monkeypatch.setattr(Store, "add_logs", sometimes)
+        await pilot.press("n")  # on the weekly check-in, "n" opens the guided check-in
+        app.screen.query_one("#agenda-appreciation", Input).value = "please keep this"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and "Permission denied" in errors[0].message
+        assert "✓ this week" in screen_text(pilot)  # shown as logged, though not yet on disk
+        assert app.session is not None and app.session.pending_count == 1
+        # Quitting now does not lose it silently: the first q explains, and stays.
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.is_running
+        disk["full"] = False
+        await pilot.press("q")
+        await pilot.pause()
+    assert [d["note"] for d in file_logs(app_db)] == ["Appreciation: please keep this"]
+
+
+async def test_quit_waits_for_pending_writes(app: TrustApp, app_db: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down", "enter")
+        await pilot.press("q")
+        await pilot.pause()
+    assert len(file_logs(app_db)) == 1

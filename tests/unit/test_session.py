@@ -1,4 +1,5 @@
-"""The Session: changes show at once, writes go behind, failures keep every word."""
+"""The Session: changes show at once, writes go behind, failures keep every word. (What the
+app shows of a failed write: tests/app/test_data_safety.py.)"""
 
 from __future__ import annotations
 
@@ -6,10 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from app_helpers import SIZE, file_logs, open_session, screen_text, settle
-from textual.widgets import Input
+from app_helpers import file_logs, open_session
 
-from trust_tui.app import TrustApp
 from trust_tui.domain.validation import ValidationError
 from trust_tui.storage.store import Store
 
@@ -70,42 +69,3 @@ def test_reload_replays_changes_not_yet_written(app_db: Path) -> None:
     read = session.read_file()
     data = session.accept_read(*read)
     assert data is not None and any(e.uid == entry.uid for e in data.snapshot.logs)
-
-
-async def test_app_shows_a_failed_write_and_keeps_the_entry(
-    app: TrustApp, app_db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    real = Store.add_logs
-    disk = {"full": True}
-
-    def sometimes(self: Store, entries: object) -> None:
-        if disk["full"]:
-            raise PermissionError("Permission denied")
-        real(self, entries)  # type: ignore[arg-type]
-
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        monkeypatch.setattr(Store, "add_logs", sometimes)
-        await pilot.press("n")  # on the weekly check-in, "n" opens the guided check-in
-        app.screen.query_one("#agenda-appreciation", Input).value = "please keep this"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        errors = [n for n in app._notifications if n.severity == "error"]
-        assert len(errors) == 1 and "Permission denied" in errors[0].message
-        assert "✓ this week" in screen_text(pilot)  # shown as logged, though not yet on disk
-        assert app.session is not None and app.session.pending_count == 1
-        # Quitting now does not lose it silently: the first q explains, and stays.
-        await pilot.press("q")
-        await settle(pilot)
-        assert app.is_running
-        disk["full"] = False
-        await pilot.press("q")
-        await pilot.pause()
-    assert [d["note"] for d in file_logs(app_db)] == ["Appreciation: please keep this"]
-
-
-async def test_quit_waits_for_pending_writes(app: TrustApp, app_db: Path) -> None:
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "down", "enter")
-        await pilot.press("q")
-        await pilot.pause()
-    assert len(file_logs(app_db)) == 1
