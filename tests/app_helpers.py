@@ -1,11 +1,16 @@
-"""Small helpers for the app's Pilot tests (no sleeps: wait for workers, then a pause)."""
+"""Small helpers for tests of the app and its session (no sleeps: wait for workers, or for a
+condition, a bounded number of turns)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.pilot import Pilot
+
+if TYPE_CHECKING:
+    from trust_tui.session import Session
 
 SIZE = (100, 32)
 
@@ -15,6 +20,18 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], object], *, tries: int = 50
+) -> bool:
+    """Let the app handle its messages until `condition()` holds (a bounded number of turns,
+    never a clock): True when it holds. For a change that arrives through a chain of messages."""
+    for _ in range(tries):
+        if condition():
+            return True
+        await pilot.pause()
+    return bool(condition())
 
 
 def screen_text(pilot: Pilot[Any]) -> str:
@@ -66,3 +83,47 @@ def hand_edit(db: Path, raw: dict[str, Any]) -> None:
     db.write_bytes(orjson.dumps(raw))
     journal_path_for(db).unlink(missing_ok=True)
     index_path_for(db).unlink(missing_ok=True)
+
+
+async def highlight(pilot: Pilot[Any], action_id: str) -> None:
+    """Move Today's cursor to an action's row."""
+    from trust_tui.tui.widgets.action_list import ActionList
+
+    table = pilot.app.screen.query_one(ActionList)
+    table.move_cursor(row=table.get_row_index(action_id))
+    await pilot.pause()
+
+
+LONG_NAME = "準時に連絡する" * 5 + "x" * 10
+"""45 characters, 80 cells wide (CJK counts double): the longest a row must hold."""
+
+
+def add_long_action(db: Path) -> None:
+    """An entry for a default action, then a day action named LONG_NAME with an entry "on time"."""
+    from trust_tui.cli import main
+    from trust_tui.guide import load_default_actions
+    from trust_tui.storage.store import Store
+    from trust_tui.tui.dialogs.action_form import build_action
+
+    assert main(["--db", str(db), "log", "stay-in-touch"]) == 0
+    store = Store(db, default_actions=load_default_actions())
+    actions = store.open().actions
+    action = build_action(
+        None, actions, name=LONG_NAME, cadence="day", target="2", step="3.3", description=""
+    )
+    store.upsert_action(action)
+    assert main(["--db", str(db), "log", action.id, "--note", "on time"]) == 0
+
+
+def open_session(db: Path) -> Session:
+    """A Session on `db` as the app opens it (default actions, the pinned clock)."""
+    from trust_tui import clock
+    from trust_tui.guide import load_default_actions
+    from trust_tui.session import Session
+    from trust_tui.storage.store import Store
+
+    session = Session(
+        Store(db, default_actions=load_default_actions(), now=clock.now), db, clock.now
+    )
+    session.open()
+    return session

@@ -7,8 +7,12 @@ XDG folders and no TRUST_TUI_DB; app tests also get their own HOME.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from trust_tui.tui.app import TrustApp
 
 NOW = "2026-11-27T20:00:00+01:00"
 """A Friday evening; the week (from Monday) began on 2026-11-23."""
@@ -57,3 +61,13 @@ def demo_db(app_db: Path) -> Path:
 
     assert main(["--db", str(app_db), "demo"]) == 0
     return app_db
+
+
+@pytest.fixture
+def app(app_db: Path) -> TrustApp:
+    """The app on the test's data file (`app_db`, or `demo_db` when the test asks for it too):
+    `async with app.run_test(size=SIZE) as pilot`. The file is read when the app starts, so a
+    test may fill it first."""
+    from trust_tui.app import TrustApp
+
+    return TrustApp(db_path=app_db)

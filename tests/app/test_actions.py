@@ -1,4 +1,5 @@
-"""Actions screen: add a custom action, edit it, archive it (its history stays), bring it back."""
+"""Actions screen: add a custom action, edit it, archive it (its history stays), bring it back;
+names with markup or of full length; the words under the table."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from app_helpers import LONG_NAME, SIZE, add_long_action, screen_text, settle
 from rich.text import Text
 from textual.widgets import DataTable, Input
 
 from trust_tui.app import TrustApp
+from trust_tui.cli import main
 from trust_tui.domain.models import Action
 from trust_tui.domain.validation import ValidationError
 from trust_tui.guide import load_default_actions
@@ -18,7 +21,6 @@ from trust_tui.tui.dialogs.action_form import ActionForm, build_action
 from trust_tui.tui.messages import LogRequested
 from trust_tui.tui.screens.actions import ActionsScreen
 
-SIZE = (100, 32)
 MARKUP_NAME = "Cook [b]dinner[/b] [@click=app.quit]x[/]"
 
 
@@ -38,22 +40,20 @@ async def _open_actions(pilot) -> ActionsScreen:  # type: ignore[no-untyped-def]
     return pilot.app.screen
 
 
-async def _fill(pilot, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    field = pilot.app.screen.query_one(selector, Input)
-    field.focus()
-    field.value = ""
-    await pilot.press(*text)
+def _fill(app: TrustApp, selector: str, text: str) -> None:
+    app.screen.query_one(selector, Input).value = text
 
 
-async def test_add_a_custom_action_then_archive_it_and_its_history_stays(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_add_a_custom_action_then_archive_it_and_its_history_stays(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _open_actions(pilot)
         await pilot.press("n")
         assert isinstance(app.screen, ActionForm)
-        await pilot.press(*"Cook dinner together")
-        await _fill(pilot, "#form-target", "2")
-        await _fill(pilot, "#form-description", "They asked for more evenings at home.")
+        await pilot.press(*"Cook dinner together")  # the form's one typing test: the name
+        _fill(app, "#form-target", "2")
+        _fill(app, "#form-description", "They asked for more evenings at home.")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ActionsScreen)
@@ -100,23 +100,22 @@ async def test_add_a_custom_action_then_archive_it_and_its_history_stays(app_db:
         assert _row(again, "cook-dinner-together")[-1].plain == ""
 
 
-async def test_edit_keeps_the_id_and_changes_the_rest(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_edit_keeps_the_id_and_changes_the_rest(app: TrustApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_actions(pilot)
         table = screen.query_one("#action-table", DataTable)
         table.move_cursor(row=table.get_row_index("appreciation-note"))
         await pilot.press("enter")  # enter (or e) edits the highlighted action
         assert isinstance(app.screen, ActionForm)
-        await _fill(pilot, "#form-target", "4")
+        _fill(app, "#form-target", "4")
+        app.screen.query_one("#form-target", Input).focus()
         await pilot.press("enter")
         await pilot.pause()
         note = app.data.snapshot.action("appreciation-note")
         assert note.target == 4 and note.name == "Appreciation note" and note.step == "3.5"
 
 
-async def test_an_empty_name_is_refused_with_a_sentence(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_an_empty_name_is_refused_with_a_sentence(app: TrustApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _open_actions(pilot)
         before = app.data.snapshot.actions
@@ -131,16 +130,18 @@ async def test_an_empty_name_is_refused_with_a_sentence(app_db: Path) -> None:
         assert app.data.snapshot.actions == before
 
 
-async def test_a_name_with_markup_is_shown_literally(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_a_name_with_markup_is_shown_literally(app: TrustApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _open_actions(pilot)
-        await pilot.press("n", *MARKUP_NAME, "ctrl+s")
+        await pilot.press("n")
+        _fill(app, "#form-name", MARKUP_NAME)
+        await pilot.press("ctrl+s")
         await pilot.pause()
         action = next(a for a in app.data.snapshot.actions if a.name == MARKUP_NAME)
         assert _row(app, action.id)[0].plain == MARKUP_NAME
-        text = "\n".join(s.text for s in app.screen._compositor.render_strips())
-        assert MARKUP_NAME in text  # in the table and in the detail pane, brackets and all
+        assert MARKUP_NAME in screen_text(
+            pilot
+        )  # in the table and in the detail pane, brackets and all
         assert app.is_running
 
 
@@ -170,8 +171,7 @@ def test_ids_are_unique_slugs_and_names_are_cleaned() -> None:
         )
 
 
-async def test_the_mouse_opens_and_cancels_the_form(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_the_mouse_opens_and_cancels_the_form(app: TrustApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _open_actions(pilot)
         assert await pilot.click("#action-new")
@@ -180,3 +180,39 @@ async def test_the_mouse_opens_and_cancels_the_form(app_db: Path) -> None:
         assert await pilot.click("#form-cancel")
         await pilot.pause()
         assert isinstance(app.screen, ActionsScreen)
+
+
+async def test_an_archived_action_counts_its_entries_in_good_english(
+    app: TrustApp, app_db: Path
+) -> None:
+    assert main(["--db", str(app_db), "log", "shared-activity"]) == 0
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_actions(pilot)
+        table = screen.query_one("#action-table", DataTable)
+        table.move_cursor(row=table.get_row_index("shared-activity"))
+        await pilot.press("x")
+        await pilot.pause()
+        detail = str(screen.query_one("#action-detail").render())
+        assert "Its 1 entry is kept" in detail
+        table.move_cursor(row=table.get_row_index("ask-needs"))
+        await pilot.press("x")
+        await pilot.pause()
+        detail = str(screen.query_one("#action-detail").render())
+        assert "0 entries" not in detail and "No entries yet" in detail
+
+
+async def test_a_long_name_keeps_the_columns_in_view(app: TrustApp, app_db: Path) -> None:
+    """Up to 80 characters, CJK counting double: the other columns stay on an 80-column screen."""
+    add_long_action(app_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await settle(pilot)
+        text = screen_text(pilot)
+        assert "How often" in text and "Entries" in text
+        assert "2× a day" in text
+        assert "…" in text
+        table = app.screen.query_one("#action-table", DataTable)
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        # The detail below still shows the whole name.
+        assert LONG_NAME in str(app.screen.query_one("#action-detail").render()).replace("\n", "")

@@ -1,4 +1,4 @@
-"""QA: escape (or Cancel) in a dialog never throws away what the person typed.
+"""Drafts: escape (or Cancel) in a dialog never throws away what the person typed.
 
 The dialog still closes at once and writes nothing; the words are kept as a draft and are back,
 as they were left, the next time the same dialog opens.
@@ -8,29 +8,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import SIZE, file_logs, settle
+from app_helpers import SIZE, file_logs, highlight, settle
 from textual.widgets import Input, TextArea
 
 from trust_tui.app import TrustApp
-from trust_tui.tui.widgets.action_list import ActionList
+from trust_tui.cli import main
 
 NOTE = "I said I was sorry [b]and meant it[/b] 💛 谢谢"
 
 
-async def _highlight(pilot, action_id: str) -> None:  # type: ignore[no-untyped-def]
-    table = pilot.app.screen.query_one(ActionList)
-    table.move_cursor(row=table.get_row_index(action_id))
-    await pilot.pause()
+async def _write_then_escape(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Today: a note for the appreciation, written, then closed with escape."""
+    await highlight(pilot, "appreciation-note")
+    await pilot.press("n")
+    pilot.app.screen.query_one("#log-note", TextArea).insert(NOTE)
+    await pilot.press("escape")
+    await settle(pilot)
 
 
-async def test_escape_keeps_the_note_for_next_time(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_escape_keeps_the_note_for_next_time(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await _highlight(pilot, "appreciation-note")
-        await pilot.press("n")
-        app.screen.query_one("#log-note", TextArea).insert(NOTE)
-        await pilot.press("escape")
-        await settle(pilot)
+        await _write_then_escape(pilot)
         assert type(app.screen).__name__ == "TodayScreen"
         assert file_logs(app_db) == []  # cancelled: nothing written
         await pilot.press("n")
@@ -45,10 +43,9 @@ async def test_escape_keeps_the_note_for_next_time(app_db: Path) -> None:
         assert app.screen.query_one("#log-note", TextArea).text == ""
 
 
-async def test_cancel_button_keeps_the_check_in_answers(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_cancel_button_keeps_the_check_in_answers(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await _highlight(pilot, "weekly-check-in")
+        await highlight(pilot, "weekly-check-in")
         await pilot.press("enter")
         await pilot.pause()
         app.screen.query_one("#agenda-appreciation", Input).value = "The tea [/]"
@@ -62,11 +59,8 @@ async def test_cancel_button_keeps_the_check_in_answers(app_db: Path) -> None:
         assert app.screen.query_one("#checkin-rating", Input).value == "7"
 
 
-async def test_escape_keeps_an_edited_history_note(app_db: Path) -> None:
-    from trust_tui.cli import main
-
+async def test_escape_keeps_an_edited_history_note(app: TrustApp, app_db: Path) -> None:
     assert main(["--db", str(app_db), "log", "appreciation-note", "--note", "first words"]) == 0
-    app = TrustApp(db_path=app_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h")
         await pilot.pause()
@@ -84,8 +78,7 @@ async def test_escape_keeps_an_edited_history_note(app_db: Path) -> None:
         )
 
 
-async def test_escape_keeps_a_new_action_being_written(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_escape_keeps_a_new_action_being_written(app: TrustApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a")
         await pilot.pause()
@@ -103,10 +96,9 @@ async def test_escape_keeps_a_new_action_being_written(app_db: Path) -> None:
         assert app.screen.query_one("#form-description", Input).value == "They asked for it"
 
 
-async def test_an_untouched_dialog_leaves_no_draft(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_an_untouched_dialog_leaves_no_draft(app: TrustApp) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await _highlight(pilot, "appreciation-note")
+        await highlight(pilot, "appreciation-note")
         await pilot.press("n", "escape")
         await pilot.pause()
         assert not any("kept" in n.message for n in app._notifications)
@@ -115,14 +107,9 @@ async def test_an_untouched_dialog_leaves_no_draft(app_db: Path) -> None:
         assert app.screen.query_one("#log-note", TextArea).text == ""
 
 
-async def test_quitting_with_a_draft_asks_once(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_quitting_with_a_draft_asks_once(app: TrustApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await _highlight(pilot, "appreciation-note")
-        await pilot.press("n")
-        app.screen.query_one("#log-note", TextArea).insert(NOTE)
-        await pilot.press("escape")
-        await settle(pilot)
+        await _write_then_escape(pilot)
         await pilot.press("q")
         await settle(pilot)
         assert app.is_running  # the first q only warns

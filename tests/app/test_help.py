@@ -1,18 +1,17 @@
-"""Help (`?`): every key of the app and of every screen, grouped, read from the bindings."""
+"""Help (`?`): every key of the app and of every screen, grouped, read from the bindings; the
+footer keeps the safety note and quit in view."""
 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
+from app_helpers import SIZE, screen_text
 from rich.console import Console
 from textual.widgets import Static
 
 from trust_tui.app import TrustApp
 from trust_tui.tui.app import MODE_SCREENS
 from trust_tui.tui.screens.help import PLACES, HelpScreen, declared_bindings, place_class
-
-SIZE = (100, 32)
 
 
 def test_every_binding_has_a_description_and_an_id() -> None:
@@ -30,8 +29,9 @@ def test_every_mode_screen_is_a_place_in_help() -> None:
     ]
 
 
-async def test_help_shows_every_key_with_its_description_and_no_internal_id(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_help_shows_every_key_with_its_description_and_no_internal_id(
+    app: TrustApp,
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("?")
         await pilot.pause()
@@ -53,8 +53,7 @@ async def test_help_shows_every_key_with_its_description_and_no_internal_id(app_
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_question_mark_closes_help_again(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_question_mark_closes_help_again(app: TrustApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g", "?")
         await pilot.pause()
@@ -62,3 +61,12 @@ async def test_question_mark_closes_help_again(app_db: Path) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_footer_keeps_safety_and_quit_in_view_at_80_columns(app: TrustApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("t", "w", "h", "g", "a", "s"):  # every screen
+            await pilot.press(key)
+            await pilot.pause()
+            footer = screen_text(pilot).splitlines()[-1]
+            assert "! Safety" in footer and "q Quit" in footer, (key, footer)

@@ -1,10 +1,11 @@
-"""History: newest first, filter, full notes, edit, delete with confirmation, undo."""
+"""History: newest first, filter, full notes, edit, delete with confirmation, undo; a long
+action name leaves the note column in view."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import SIZE, file_logs, screen_text, settle
+from app_helpers import SIZE, add_long_action, file_logs, screen_text, settle
 from textual.widgets import Input, Select, TextArea
 
 from trust_tui.app import TrustApp
@@ -16,11 +17,10 @@ def _log(db: Path, *args: str) -> None:
     assert main(["--db", str(db), "log", *args]) == 0
 
 
-async def test_entries_newest_first_with_full_notes(app_db: Path) -> None:
+async def test_entries_newest_first_with_full_notes(app: TrustApp, app_db: Path) -> None:
     long_note = "First line\n" + "word " * 120
     _log(app_db, "stay-in-touch", "--date", "2026-11-20", "--note", "older")
     _log(app_db, "appreciation-note", "--date", "2026-11-25", "--note", long_note)
-    app = TrustApp(db_path=app_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h")
         table = app.screen.query_one(EntryTable)
@@ -32,10 +32,9 @@ async def test_entries_newest_first_with_full_notes(app_db: Path) -> None:
         assert str(note.render()).count("word") == 120  # the whole note, not a preview
 
 
-async def test_filter_by_action(app_db: Path) -> None:
+async def test_filter_by_action(app: TrustApp, app_db: Path) -> None:
     _log(app_db, "stay-in-touch", "--note", "call")
     _log(app_db, "appreciation-note", "--note", "note")
-    app = TrustApp(db_path=app_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h")
         app.screen.query_one("#history-filter", Select).value = "stay-in-touch"
@@ -45,15 +44,18 @@ async def test_filter_by_action(app_db: Path) -> None:
         assert "1 entry" in screen_text(pilot)
 
 
-async def test_edit_date_note_and_rating(app_db: Path) -> None:
+async def test_edit_date_note_and_rating(app: TrustApp, app_db: Path) -> None:
     _log(app_db, "weekly-check-in", "--date", "2026-11-22", "--note", "draft", "--rating", "4")
-    app = TrustApp(db_path=app_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h", "e")
         assert type(app.screen).__name__ == "EntryDialog"
         app.screen.query_one("#log-date", Input).value = "2026-11-23"
-        app.screen.query_one("#log-note", TextArea).text = "We talked for an hour."
         app.screen.query_one("#log-rating", Input).value = "5"
+        note = app.screen.query_one("#log-note", TextArea)
+        note.text = "We talked"
+        note.focus()
+        note.move_cursor(note.document.end)
+        await pilot.press(*" for an hour.")  # the dialog's one typing test
         await pilot.press("ctrl+s")
         await settle(pilot)
         [doc] = file_logs(app_db)
@@ -65,10 +67,9 @@ async def test_edit_date_note_and_rating(app_db: Path) -> None:
         assert "We talked for an hour." in screen_text(pilot)
 
 
-async def test_delete_asks_first_then_undo_brings_it_back(app_db: Path) -> None:
+async def test_delete_asks_first_then_undo_brings_it_back(app: TrustApp, app_db: Path) -> None:
     _log(app_db, "appreciation-note", "--note", "keep me safe")
     [before] = file_logs(app_db)
-    app = TrustApp(db_path=app_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h", "d")
         assert type(app.screen).__name__ == "ConfirmDialog"
@@ -83,3 +84,15 @@ async def test_delete_asks_first_then_undo_brings_it_back(app_db: Path) -> None:
         await settle(pilot)
         assert file_logs(app_db) == [before]
         assert "keep me safe" in screen_text(pilot)
+
+
+async def test_a_long_action_name_leaves_the_note_column_in_view(
+    app: TrustApp, app_db: Path
+) -> None:
+    add_long_action(app_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        header = next(line for line in screen_text(pilot).splitlines() if "Date" in line)
+        assert "Note" in header
+        assert "on time" in screen_text(pilot)

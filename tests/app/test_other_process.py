@@ -14,8 +14,7 @@ from trust_tui.app import TrustApp
 from trust_tui.cli import main
 
 
-async def test_an_entry_written_by_another_process_appears(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_an_entry_written_by_another_process_appears(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         assert "0/3 this week" in screen_text(pilot)
         result = subprocess.run(
@@ -51,11 +50,10 @@ async def test_an_entry_written_by_another_process_appears(app_db: Path) -> None
 
 
 async def test_today_rolls_over_at_midnight_while_open(
-    app_db: Path, monkeypatch: pytest.MonkeyPatch
+    app: TrustApp, app_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-27T23:59:30+01:00")
     assert main(["--db", str(app_db), "log", "stay-in-touch"]) == 0
-    app = TrustApp(db_path=app_db)
     async with app.run_test(size=SIZE) as pilot:
         assert "Friday 27 November" in screen_text(pilot)
         assert "✓ today" in screen_text(pilot)
@@ -69,11 +67,10 @@ async def test_today_rolls_over_at_midnight_while_open(
 
 
 async def test_rollover_waits_for_the_hour_the_day_starts(
-    app_db: Path, monkeypatch: pytest.MonkeyPatch
+    app: TrustApp, app_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert main(["--db", str(app_db), "settings", "--day-starts-at", "04:00"]) == 0
     monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-28T00:30:00+01:00")
-    app = TrustApp(db_path=app_db)
     async with app.run_test(size=SIZE) as pilot:
         assert "Friday 27 November" in screen_text(pilot)  # half past midnight is still Friday
         monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-28T04:00:00+01:00")
@@ -82,16 +79,13 @@ async def test_rollover_waits_for_the_hour_the_day_starts(
         assert "Saturday 28 November" in screen_text(pilot)
 
 
-def _problem_text(pilot) -> str:
-    return screen_text(pilot)
-
-
-async def test_a_corrupt_file_shows_the_problem_screen_and_writes_nothing(app_db: Path) -> None:
+async def test_a_corrupt_file_shows_the_problem_screen_and_writes_nothing(
+    app: TrustApp, app_db: Path
+) -> None:
     assert main(["--db", str(app_db), "log", "stay-in-touch", "--note", "precious"]) == 0
     damaged = b'{"meta": {"1": {"schema_version": 1'  # cut short
     app_db.write_bytes(damaged)
     before = sorted(p.name for p in app_db.parent.rglob("*"))
-    app = TrustApp(db_path=app_db)
     async with app.run_test(size=(120, 32)) as pilot:
         assert type(app.screen).__name__ == "ProblemScreen"
         text = screen_text(pilot)
@@ -108,14 +102,26 @@ async def test_a_corrupt_file_shows_the_problem_screen_and_writes_nothing(app_db
     assert sorted(p.name for p in app_db.parent.rglob("*")) == before
 
 
-async def test_a_newer_file_is_refused_kindly(app_db: Path) -> None:
+async def test_a_newer_file_is_refused_kindly(app: TrustApp, app_db: Path) -> None:
     assert main(["--db", str(app_db), "log", "stay-in-touch"]) == 0
     raw = file_raw(app_db)
     raw["meta"]["1"]["schema_version"] = 99
     hand_edit(app_db, raw)
     before = app_db.read_bytes()
-    app = TrustApp(db_path=app_db)
     async with app.run_test(size=(120, 32)) as pilot:
         assert type(app.screen).__name__ == "ProblemScreen"
         assert "newer" in screen_text(pilot).lower()
     assert app_db.read_bytes() == before
+
+
+async def test_the_problem_screen_keeps_its_sentences_whole_at_80_columns(
+    app: TrustApp, app_db: Path
+) -> None:
+    app_db.write_text('{"meta": {"1": {"schema_version": 1', encoding="utf-8")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert type(app.screen).__name__ == "ProblemScreen"
+        lines = [line.strip() for line in screen_text(pilot).splitlines()]
+        assert "wrong" not in lines  # a word left alone on its line by a hard break
+        assert any("it says what is wrong and how to repair it" in line for line in lines)
+        # The command to run stands on its own line(s), starting with the program's name.
+        assert any(line.startswith("trust-tui --db") for line in lines)

@@ -6,18 +6,13 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from app_helpers import SIZE
 from textual.widgets import Input, Select
 
 from trust_tui.app import TrustApp
 from trust_tui.guide import load_default_actions
 from trust_tui.storage.store import Store
 from trust_tui.tui.screens.settings import SettingsScreen
-
-SIZE = (100, 32)
-
-
-def _text(app: TrustApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def _open_settings(pilot) -> SettingsScreen:  # type: ignore[no-untyped-def]
@@ -27,8 +22,9 @@ async def _open_settings(pilot) -> SettingsScreen:  # type: ignore[no-untyped-de
     return pilot.app.screen
 
 
-async def test_change_the_week_start_it_is_saved_and_the_weeks_regroup(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_change_the_week_start_it_is_saved_and_the_weeks_regroup(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_settings(pilot)
         assert app.focused is screen.query_one("#week-start", Select)
@@ -49,21 +45,20 @@ async def test_change_the_week_start_it_is_saved_and_the_weeks_regroup(app_db: P
         assert screen.query_one("#week-start", Select).value == "sunday"
 
 
-async def test_the_day_start_is_validated_then_saved(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_the_day_start_is_validated_then_saved(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_settings(pilot)
         field = screen.query_one("#day-starts-at", Input)
         field.focus()
-        field.value = ""
-        await pilot.press(*"13:00", "enter")
+        field.value = "13:00"
+        await pilot.press("enter")
         await pilot.pause()
         error = screen.query_one("#day-starts-error")
         assert error.display and "11:59" in str(error.render())
         assert app.data.snapshot.settings.day_starts_at == dt.time(0, 0)
 
         field.value = ""
-        await pilot.press(*"4:30", "enter")
+        await pilot.press(*"4:30", "enter")  # the field's one typing test
         await pilot.pause()
         assert not error.display
         assert field.value == "04:30"
@@ -74,8 +69,7 @@ async def test_the_day_start_is_validated_then_saved(app_db: Path) -> None:
     assert stored.day_starts_at == dt.time(4, 30)
 
 
-async def test_the_data_file_path_and_the_theme(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_the_data_file_path_and_the_theme(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_settings(pilot)
         assert str(screen.query_one("#data-path").render()) == str(app_db)
@@ -88,11 +82,10 @@ async def test_the_data_file_path_and_the_theme(app_db: Path) -> None:
         assert app.data.snapshot.settings.theme == other
 
 
-async def test_opening_settings_never_changes_them(app_db: Path) -> None:
+async def test_opening_settings_never_changes_them(app: TrustApp, app_db: Path) -> None:
     store = Store(app_db, default_actions=load_default_actions())
     settings = store.open().settings
     store.set_settings(dataclasses.replace(settings, week_start="sunday", day_starts_at=dt.time(3)))
-    app = TrustApp(db_path=app_db)
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_settings(pilot)
         await pilot.pause()

@@ -1,7 +1,7 @@
 """Snapshot tests of every screen: demo data, pinned clock, fixed size.
 
-Update only after looking at the pictures: `pytest tests/test_snapshots.py --snapshot-update`
-writes `tests/__snapshots__/`, and `snapshot_report.html` shows what changed.
+Update only after looking at the pictures: `pytest tests/app/test_snapshots.py -n0 --snapshot-update`
+writes `tests/app/__snapshots__/`, and `snapshot_report.html` shows what changed.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_helpers import settle
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
@@ -29,11 +30,6 @@ def snapshot_db(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.mark.parametrize(("name", "keys"), SHOTS, ids=[name for name, _ in SHOTS])
 def test_screen_snapshot(snap_compare, snapshot_db: Path, name: str, keys: tuple[str, ...]) -> None:
-    async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
     assert snap_compare(
         TrustApp(db_path=snapshot_db), press=list(keys), terminal_size=SIZE, run_before=settle
     )

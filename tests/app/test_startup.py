@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from app_helpers import SIZE, screen_text
 from textual.app import App, ComposeResult
 from textual.widgets import Footer
@@ -16,8 +14,7 @@ def _key_states(app: App[object]) -> list[tuple[str, bool, bool]]:
     return [(k.key, k.compact, k.has_class("-compact")) for k in app.screen.query(FooterKey)]
 
 
-async def test_today_footer_keys_end_as_textual_footer_keys(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_today_footer_keys_end_as_textual_footer_keys(app: TrustApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         ours = _key_states(app)

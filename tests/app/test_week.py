@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from app_helpers import SIZE, file_meta, screen_text, settle
 
 from trust_tui.app import TrustApp
@@ -39,8 +40,9 @@ async def test_week_shows_weeks_streaks_heat_map_and_trend(demo_db: Path) -> Non
         assert "/10 (" in text and "10 ┤" in text  # the rating trend on its fixed axis
 
 
-async def test_changing_the_week_start_regroups_the_week_screen(demo_db: Path) -> None:
-    app = TrustApp(db_path=demo_db)
+async def test_changing_the_week_start_regroups_the_week_screen(
+    app: TrustApp, demo_db: Path
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w")
         grid = app.screen.query_one(StreakGrid)
@@ -53,10 +55,25 @@ async def test_changing_the_week_start_regroups_the_week_screen(demo_db: Path) -
         assert file_meta(demo_db)["settings"] == {"week_start": "sunday", "day_starts_at": "04:00"}
 
 
-async def test_week_without_ratings_explains_kindly(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_week_without_ratings_explains_kindly(app: TrustApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w")
         app.screen.query_one("#week-body").scroll_end(animate=False)
         await pilot.pause()
         assert "It is their number, not your score" in screen_text(pilot)
+
+
+async def test_between_two_runs_it_says_a_fresh_start_in_the_right_unit(
+    app: TrustApp, demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Three days after the demo's last entry: every streak is between runs.
+    monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-30T20:00:00+01:00")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        # The words are in the pane under the grid (the table below it is figures).
+        week_action = str(app.screen.query_one("#week-detail").render())
+        await pilot.press("down", "down")  # Call or message, a day action
+        day_action = str(app.screen.query_one("#week-detail").render())
+        assert "this day" not in day_action
+        assert "a fresh start this week" in week_action and "a fresh start today" in day_action

@@ -73,8 +73,12 @@ def test_reference_loop_agrees_with_the_domain(tiny: Path) -> None:
             for row in summary.weeks
         ]
         assert cells == ref["weeks"]
-    for work in (measure.summary_work(snapshot, today), measure.reference_work(snapshot, today)):
-        assert measure.seconds(work) >= 0
+    # What the benchmark times is this same work.
+    assert measure.summary_work(snapshot, today)()[1] == summary
+    assert measure.reference_work(snapshot, today)() == reference
+    calls: list[int] = []
+    measure.seconds(lambda: calls.append(1))
+    assert calls == [1]
 
 
 def test_key_press_measurement(tiny: Path) -> None:
@@ -88,14 +92,17 @@ def test_whole_process_measurements(tiny: Path) -> None:
     seconds, peak = measure.first_frame(
         [str(run.BIN / "python"), str(ROOT / "benchmarks" / "bare_app.py")], [MARKER], env
     )
-    assert seconds > 0 and peak > 0
+    # The peak is the child's resident size in KiB: any Textual app holds more than 10 MiB.
+    assert seconds > 0 and peak > 10 * 1024
     markers = run._streak_markers(tiny)
     seconds, peak = measure.first_frame(
         [str(run.BIN / "trust-tui"), "--db", str(tiny)], markers, env
     )
-    assert seconds > 0 and peak > 0
+    assert seconds > 0 and peak > 10 * 1024
+    logs = len(Store(tiny).load().logs)
     argv = [str(run.BIN / "trust-tui"), "--db", str(tiny), "log", "stay-in-touch"]
     assert measure.process_seconds(argv, env) > 0
+    assert len(Store(tiny).load().logs) == logs + 1  # the measured process did its work
     with pytest.raises(measure.BenchmarkError):
         measure.process_seconds([*argv[:-1], "no-such-action"], env)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import stat
@@ -13,6 +14,8 @@ import pytest
 from app_helpers import disk_bytes, file_raw
 
 from trust_tui.cli import main
+from trust_tui.domain.summary import weekly_summary
+from trust_tui.storage.store import Store
 
 NOW = "2026-11-27T20:00:00+01:00"
 
@@ -148,41 +151,25 @@ def test_corrupt_file_is_refused_and_left_alone(
     assert run(db, "doctor") == 1
 
 
-def test_summary_json_matches_the_documented_schema(
+def test_summary_json_is_the_documented_summary_of_the_file(
     db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The document's shape is tested with the summary itself (tests/unit/test_summary.py); here,
+    that the command prints exactly that document for the file and the pinned today."""
     db.parent.mkdir()
     assert run(db, "demo") == 0
     capsys.readouterr()
     assert run(db, "summary", "--json", "--weeks", "3") == 0
     doc = json.loads(capsys.readouterr().out)
-    assert set(doc) == {"today", "week_start", "actions", "weeks"}
+    snapshot = Store(db).load()
+    today = dt.date(2026, 11, 27)
+    expected = weekly_summary(snapshot.actions, snapshot.logs, today, snapshot.settings, 3)
+    assert doc == expected.to_json()
     assert doc["today"] == "2026-11-27" and doc["week_start"] == "monday"
-    first = doc["actions"][0]
-    assert set(first) == {
-        "id",
-        "name",
-        "cadence",
-        "target",
-        "step",
-        "current_streak",
-        "best_streak",
-        "streak_unit",
-        "this_period",
-        # Added by the Week review (issue 9).
-        "start",
-        "met_periods",
-        "counted_periods",
-        "rate",
-        "strength",
-    }
-    assert set(first["this_period"]) == {"start", "count", "target", "met"}
     assert [w["start"] for w in doc["weeks"]] == ["2026-11-23", "2026-11-16", "2026-11-09"]
-    assert doc["weeks"][0]["end"] == "2026-11-29"
-    ids = {a["id"] for a in doc["actions"]}
-    assert set(doc["weeks"][0]["actions"]) == ids
-    touch = doc["weeks"][1]["actions"]["stay-in-touch"]
-    assert touch["target"] == 7 and 0 <= touch["count"] <= 7
+    # A day action's week: met days out of 7 (the demo called every day that week).
+    cell = doc["weeks"][1]["actions"]["stay-in-touch"]
+    assert cell == {"count": 7, "target": 7, "met": True, "status": "counted"}
 
 
 def test_summary_table_is_readable(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -293,3 +280,27 @@ def test_command_line_as_a_new_user_runs_it(tmp_path: Path) -> None:
             timeout=60,
         ).stdout
     )
+
+
+def test_an_empty_date_is_refused_not_taken_as_today(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A script's `--date "$DAY"` with DAY unset must not quietly log for today.
+    db.parent.mkdir()
+    assert run(db, "log", "stay-in-touch", "--date", "") == 2
+    assert capsys.readouterr().err == (
+        "trust-tui: '' is not a date; write it as YYYY-MM-DD (e.g. 2026-11-27), today, "
+        "yesterday, -N for N days ago, or a weekday name.\n"
+    )
+    assert not db.exists()
+
+
+def test_doctor_counts_one_log_in_the_singular(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db.parent.mkdir()
+    assert run(db, "log", "stay-in-touch") == 0
+    capsys.readouterr()
+    assert run(db, "doctor") == 0
+    out = capsys.readouterr().out
+    assert "1 log," in out and "1 logs" not in out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -52,7 +53,9 @@ def test_the_system_zone_is_read_afresh(monkeypatch: pytest.MonkeyPatch) -> None
     try:
         assert clock.now().utcoffset() == dt.timedelta(hours=9)
         monkeypatch.setenv("TZ", "America/Los_Angeles")
-        assert clock.now().utcoffset() in (dt.timedelta(hours=-8), dt.timedelta(hours=-7))
+        # -8 or -7 hours, as daylight saving time has it today in Los Angeles.
+        expected = dt.datetime.now(ZoneInfo("America/Los_Angeles")).utcoffset()
+        assert clock.now().utcoffset() == expected
     finally:
         monkeypatch.undo()
         time.tzset()

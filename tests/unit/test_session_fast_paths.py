@@ -1,4 +1,4 @@
-"""The tracker's fast paths (DESIGN §8) give exactly what a full rebuild gives."""
+"""The session's fast paths (DESIGN §8) give exactly what a full rebuild gives."""
 
 from __future__ import annotations
 
@@ -44,9 +44,9 @@ def _open(db: Path, logs: list[LogEntry], extra: list[Action]) -> Session:
     for action in extra:
         store.upsert_action(action)
     store.add_logs(logs)
-    tracker = Session(Store(db, now=clock.now), db, clock.now)
-    tracker.open()
-    return tracker
+    session = Session(Store(db, now=clock.now), db, clock.now)
+    session.open()
+    return session
 
 
 def test_logging_updates_streaks_and_summary_as_a_full_rebuild_would(app_db: Path) -> None:
@@ -57,35 +57,35 @@ def test_logging_updates_streaks_and_summary_as_a_full_rebuild_would(app_db: Pat
         Action("old-habit", "Old habit", "week", 2, archived=True, order=11),
     ]
     actions = defaults + extra
-    tracker = _open(app_db, _history(actions, 3000, seed=7), extra)
+    session = _open(app_db, _history(actions, 3000, seed=7), extra)
     rng = random.Random(8)
     for _ in range(40):
         action = rng.choice([a for a in actions if not a.rated and not a.archived])
         day = TODAY - dt.timedelta(days=rng.choice([0, 0, 1, 6, 7, 13, 400]))
-        data, entry = tracker.log(action.id, day, "again")
+        data, entry = session.log(action.id, day, "again")
         assert data == build_data(data.snapshot, data.today, app_db)
         logs = data.snapshot.logs
         assert logs == tuple(sorted(logs, key=lambda e: (e.date, e.logged_at)))
     # Other changes, a rollover and a fresh read still agree with a full rebuild afterwards.
-    tracker.edit(dataclasses.replace(entry, note="edited"))
-    tracker.delete(data.snapshot.logs[0].uid)
-    data, _ = tracker.log("stay-in-touch", TODAY)
+    session.edit(dataclasses.replace(entry, note="edited"))
+    session.delete(data.snapshot.logs[0].uid)
+    data, _ = session.log("stay-in-touch", TODAY)
     assert data == build_data(data.snapshot, data.today, app_db)
-    assert tracker.flush() is None
-    read = tracker.read_file()
-    data = tracker.accept_read(*read)
+    assert session.flush() is None
+    read = session.read_file()
+    data = session.accept_read(*read)
     assert data is not None
-    data, _ = tracker.log("appreciation-note", TODAY)
+    data, _ = session.log("appreciation-note", TODAY)
     assert data == build_data(data.snapshot, data.today, app_db)
     fresh = Store(app_db).load()
-    tracker.flush()
+    session.flush()
     assert Store(app_db).load().logs != fresh.logs  # the last log reached the file
 
 
 def test_a_new_log_is_placed_after_entries_of_the_same_moment(app_db: Path) -> None:
-    tracker = _open(app_db, [], [])
-    first, _ = tracker.log("stay-in-touch", TODAY)
-    second, entry = tracker.log("stay-in-touch", TODAY)
+    session = _open(app_db, [], [])
+    first, _ = session.log("stay-in-touch", TODAY)
+    second, entry = session.log("stay-in-touch", TODAY)
     assert second.snapshot.logs[-1] is entry
     assert len(second.snapshot.logs) == len(first.snapshot.logs) + 1
 

@@ -1,4 +1,4 @@
-"""Adversarial data-safety checks of the tracker and the store: the file changes under us,
+"""Adversarial data-safety checks of the session and the store: the file changes under us,
 writes fail half-way, two windows share one file. Nothing typed may be lost or doubled, and a
 file we cannot read is never overwritten."""
 
@@ -11,23 +11,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from app_helpers import file_logs, file_meta
+from app_helpers import file_logs, file_meta, open_session
 
 from trust_tui import clock
 from trust_tui.cli import main
 from trust_tui.domain.models import LogEntry
 from trust_tui.guide import load_default_actions
-from trust_tui.session import Session
 from trust_tui.storage.store import JournalStorage, Store, StoreError
 
 TODAY = dt.date(2026, 11, 27)
-
-
-def _tracker(db: Path) -> Session:
-    store = Store(db, default_actions=load_default_actions(), now=clock.now)
-    tracker = Session(store, db, clock.now)
-    tracker.open()
-    return tracker
 
 
 def _notes(db: Path) -> list[str]:
@@ -35,21 +27,21 @@ def _notes(db: Path) -> list[str]:
 
 
 def test_a_write_after_the_file_was_deleted_does_not_start_an_empty_file(app_db: Path) -> None:
-    tracker = _tracker(app_db)
+    session = open_session(app_db)
     for note in ("one", "two", "three"):
-        tracker.log("stay-in-touch", TODAY, note)
-    assert tracker.flush() is None
+        session.log("stay-in-touch", TODAY, note)
+    assert session.flush() is None
     saved = app_db.with_name("aside.json")
     shutil.copy(app_db, saved)
     app_db.unlink()  # moved away, deleted by a sync tool, being restored by hand ...
-    tracker.log("stay-in-touch", TODAY, "four")
-    failure = tracker.flush()
+    session.log("stay-in-touch", TODAY, "four")
+    failure = session.flush()
     # A brand-new file holding only "four" would hide the three others for good.
     assert failure is not None and "does not exist" in failure.message
     assert not app_db.exists()
-    assert tracker.unsaved_notes()[0][1] == "four"
+    assert session.unsaved_notes()[0][1] == "four"
     shutil.copy(saved, app_db)  # the file comes back
-    assert tracker.flush() is None
+    assert session.flush() is None
     assert _notes(app_db) == ["one", "two", "three", "four"]
 
 
@@ -65,19 +57,19 @@ def test_a_store_that_read_the_file_refuses_to_recreate_it(app_db: Path) -> None
 
 
 def test_a_read_taken_before_our_write_landed_does_not_hide_it(app_db: Path) -> None:
-    tracker = _tracker(app_db)
-    _, entry = tracker.log("stay-in-touch", TODAY, "mine")
-    read = tracker.read_file()  # a poll's reload starts: the write has not happened yet
-    assert tracker.flush() is None  # the write worker confirms it
-    data = tracker.accept_read(*read)  # the reload ends, holding the file as it was before
-    shown = (data or tracker.data).snapshot.logs
+    session = open_session(app_db)
+    _, entry = session.log("stay-in-touch", TODAY, "mine")
+    read = session.read_file()  # a poll's reload starts: the write has not happened yet
+    assert session.flush() is None  # the write worker confirms it
+    data = session.accept_read(*read)  # the reload ends, holding the file as it was before
+    shown = (data or session.data).snapshot.logs
     assert [e.uid for e in shown] == [entry.uid]
 
 
 def test_a_write_that_reached_the_disk_but_reported_failure_is_not_doubled(
     app_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tracker = _tracker(app_db)
+    session = open_session(app_db)
     real = JournalStorage.append_journal
     calls = {"n": 0}
 
@@ -89,22 +81,22 @@ def test_a_write_that_reached_the_disk_but_reported_failure_is_not_doubled(
         return size
 
     monkeypatch.setattr(JournalStorage, "append_journal", flaky)
-    tracker.log("appreciation-note", TODAY, "only once")
-    _, entry = tracker.log("stay-in-touch", TODAY, "also once")
-    assert tracker.flush() is not None  # reported as failed, and kept
-    assert tracker.flush() is None  # the retry
+    session.log("appreciation-note", TODAY, "only once")
+    _, entry = session.log("stay-in-touch", TODAY, "also once")
+    assert session.flush() is not None  # reported as failed, and kept
+    assert session.flush() is None  # the retry
     assert sorted(_notes(app_db)) == ["also once", "only once"]
-    tracker.delete(entry.uid)
-    tracker.restore(entry)
-    tracker.restore(entry)  # undo pressed twice
-    assert tracker.flush() is None
+    session.delete(entry.uid)
+    session.restore(entry)
+    session.restore(entry)  # undo pressed twice
+    assert session.flush() is None
     assert sorted(_notes(app_db)) == ["also once", "only once"]
 
 
 def test_failed_writes_then_good_ones_keep_order_and_nothing_doubles(
     app_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tracker = _tracker(app_db)
+    session = open_session(app_db)
     real = JournalStorage.append_journal
     disk = {"full": True}
 
@@ -114,19 +106,19 @@ def test_failed_writes_then_good_ones_keep_order_and_nothing_doubles(
         return real(self, data, end, header)
 
     monkeypatch.setattr(JournalStorage, "append_journal", sometimes)
-    _, first = tracker.log("stay-in-touch", TODAY - dt.timedelta(days=1), "first")
-    assert tracker.flush() is not None
-    _, second = tracker.log("stay-in-touch", TODAY, "second")
-    tracker.edit(_edited(first))
-    assert tracker.flush() is not None
-    tracker.delete(second.uid)
-    tracker.restore(second)
-    assert tracker.pending_count == 5
+    _, first = session.log("stay-in-touch", TODAY - dt.timedelta(days=1), "first")
+    assert session.flush() is not None
+    _, second = session.log("stay-in-touch", TODAY, "second")
+    session.edit(_edited(first))
+    assert session.flush() is not None
+    session.delete(second.uid)
+    session.restore(second)
+    assert session.pending_count == 5
     disk["full"] = False
-    assert tracker.flush() is None
-    assert tracker.pending_count == 0
+    assert session.flush() is None
+    assert session.pending_count == 0
     assert _notes(app_db) == ["first, edited", "second"]
-    data = tracker.accept_read(*tracker.read_file())
+    data = session.accept_read(*session.read_file())
     assert data is not None and [e.note for e in data.snapshot.logs] == ["first, edited", "second"]
 
 
@@ -135,41 +127,41 @@ def _edited(entry: LogEntry) -> LogEntry:
 
 
 def test_a_corrupt_file_swapped_in_is_never_overwritten(app_db: Path) -> None:
-    tracker = _tracker(app_db)
-    tracker.log("stay-in-touch", TODAY, "before")
-    assert tracker.flush() is None
+    session = open_session(app_db)
+    session.log("stay-in-touch", TODAY, "before")
+    assert session.flush() is None
     damaged = b'{"meta": {"1": {"schema_version": 1'
     app_db.write_bytes(damaged)
-    tracker.log("stay-in-touch", TODAY, "after")
-    failure = tracker.flush()
+    session.log("stay-in-touch", TODAY, "after")
+    failure = session.flush()
     assert failure is not None and "damaged" in failure.message
     assert app_db.read_bytes() == damaged
     with pytest.raises(StoreError):
-        tracker.read_file()
-    assert [e.note for e in tracker.data.snapshot.logs] == ["before", "after"]
-    assert tracker.unsaved_notes() == [(tracker.unsaved_notes()[0][0], "after")]
+        session.read_file()
+    assert [e.note for e in session.data.snapshot.logs] == ["before", "after"]
+    assert session.unsaved_notes() == [(session.unsaved_notes()[0][0], "after")]
 
 
 def test_a_newer_file_swapped_in_is_never_overwritten(app_db: Path) -> None:
-    tracker = _tracker(app_db)
+    session = open_session(app_db)
     raw = json.loads(app_db.read_text())
     raw["meta"]["1"]["schema_version"] = 99
     app_db.write_text(json.dumps(raw))
     newer = app_db.read_bytes()
-    tracker.log("stay-in-touch", TODAY, "kept in memory")
-    failure = tracker.flush()
+    session.log("stay-in-touch", TODAY, "kept in memory")
+    failure = session.flush()
     assert failure is not None and "newer" in failure.message
     assert app_db.read_bytes() == newer
 
 
 def test_two_windows_on_one_file_keep_each_others_words(app_db: Path) -> None:
-    one = _tracker(app_db)
-    two = _tracker(app_db)
+    one = open_session(app_db)
+    two = open_session(app_db)
     _, mine = one.log("stay-in-touch", TODAY, "from one")
     _, theirs = two.log("appreciation-note", TODAY, "from two")
     assert one.flush() is None and two.flush() is None
-    for tracker in (one, two):
-        data = tracker.accept_read(*tracker.read_file())
+    for session in (one, two):
+        data = session.accept_read(*session.read_file())
         assert data is not None
         assert sorted(e.note for e in data.snapshot.logs) == ["from one", "from two"]
     # Two deletes one's entry while one edits it: one's words come back, not lost.
@@ -186,12 +178,12 @@ def test_two_windows_on_one_file_keep_each_others_words(app_db: Path) -> None:
 
 
 def test_the_cli_changing_settings_is_seen_and_kept(app_db: Path) -> None:
-    tracker = _tracker(app_db)
+    session = open_session(app_db)
     assert main(["--db", str(app_db), "settings", "--week-start", "sunday"]) == 0
-    data = tracker.accept_read(*tracker.read_file())
+    data = session.accept_read(*session.read_file())
     assert data is not None and data.snapshot.settings.week_start == "sunday"
-    tracker.log("stay-in-touch", TODAY, "after the change")
-    assert tracker.flush() is None
+    session.log("stay-in-touch", TODAY, "after the change")
+    assert session.flush() is None
     meta = file_meta(app_db)
     assert meta["settings"]["week_start"] == "sunday"
 
@@ -202,27 +194,27 @@ def test_an_entry_dated_after_a_today_that_moved_back_can_still_be_edited(
     # Logged at 01:00 on Saturday while days started at 00:00; then days start at 04:00, so
     # "today" is Friday again and the entry is dated after it. Its note must stay editable.
     monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-28T01:00:00+01:00")
-    tracker = _tracker(app_db)
-    _, entry = tracker.log("stay-in-touch", dt.date(2026, 11, 28), "past midnight")
-    assert tracker.flush() is None
+    session = open_session(app_db)
+    _, entry = session.log("stay-in-touch", dt.date(2026, 11, 28), "past midnight")
+    assert session.flush() is None
     assert main(["--db", str(app_db), "settings", "--day-starts-at", "04:00"]) == 0
-    data = tracker.accept_read(*tracker.read_file())
+    data = session.accept_read(*session.read_file())
     assert data is not None and data.today == dt.date(2026, 11, 27)
-    tracker.edit(dataclasses.replace(entry, note="past midnight, and more"))
-    assert tracker.flush() is None
+    session.edit(dataclasses.replace(entry, note="past midnight, and more"))
+    assert session.flush() is None
     assert _notes(app_db) == ["past midnight, and more"]
 
 
 def test_an_app_left_open_for_days_still_takes_a_backup_each_day(
     app_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tracker = _tracker(app_db)  # opened on Friday: Friday's backup
-    tracker.log("stay-in-touch", TODAY, "friday")
-    assert tracker.flush() is None
+    session = open_session(app_db)  # opened on Friday: Friday's backup
+    session.log("stay-in-touch", TODAY, "friday")
+    assert session.flush() is None
     monkeypatch.setenv("TRUST_TUI_NOW", "2026-11-30T20:00:00+01:00")  # still open on Monday
-    tracker.refresh_today()
-    tracker.log("stay-in-touch", dt.date(2026, 11, 30), "monday")
-    assert tracker.flush() is None
+    session.refresh_today()
+    session.log("stay-in-touch", dt.date(2026, 11, 30), "monday")
+    assert session.flush() is None
     names = sorted(p.name for p in (app_db.parent / "backups").iterdir())
     assert names == ["trust-2026-11-27.json", "trust-2026-11-30.json"]
     monday = json.loads((app_db.parent / "backups" / "trust-2026-11-30.json").read_text())
@@ -230,12 +222,12 @@ def test_an_app_left_open_for_days_still_takes_a_backup_each_day(
 
 
 def test_a_settings_change_keeps_what_another_process_changed_meanwhile(app_db: Path) -> None:
-    tracker = _tracker(app_db)
-    old = tracker.data.snapshot.settings
+    session = open_session(app_db)
+    old = session.data.snapshot.settings
     # The command line changes the hour the day starts while the app is open.
     assert main(["--db", str(app_db), "settings", "--day-starts-at", "04:00"]) == 0
     # The app, still showing the old settings, changes only the week start.
-    tracker.save_settings(dataclasses.replace(old, week_start="sunday"))
-    assert tracker.flush() is None
+    session.save_settings(dataclasses.replace(old, week_start="sunday"))
+    assert session.flush() is None
     stored = file_meta(app_db)["settings"]
     assert stored == {"week_start": "sunday", "day_starts_at": "04:00"}

@@ -1,4 +1,5 @@
-"""The streak engine against a simple reference model (DESIGN §4), plus named calendar cases."""
+"""The streak engine against a simple reference model (DESIGN §4), plus named calendar cases and
+the words a person reads after a missed period."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from reference_streaks import histories, ref_logical_today, ref_streak
 
 from trust_tui.domain.calendar import logical_today
 from trust_tui.domain.models import Action, LogEntry
-from trust_tui.domain.streaks import StreakInfo, action_streak, all_streaks
+from trust_tui.domain.streaks import PeriodProgress, StreakInfo, action_streak, all_streaks
+from trust_tui.domain.wording import period_phrase
 
 D = dt.date
 ONE_DAY = dt.timedelta(days=1)
@@ -386,3 +388,27 @@ def test_last_met_is_the_start_of_the_newest_met_period() -> None:
     logged = [D(2025, 6, 3), D(2025, 6, 4)]
     assert streak("week", 1, logged, D(2025, 6, 20)).last_met == D(2025, 6, 2)
     assert streak("day", 1, logged, D(2025, 6, 20)).last_met == D(2025, 6, 4)
+
+
+# --- the words after a missed period: calm, and in the action's own unit ---------------------
+
+
+def _broken(unit: str) -> StreakInfo:
+    today = D(2026, 11, 30)
+    period = PeriodProgress(start=today, end=today, count=0, target=1, met=False)
+    return StreakInfo(
+        action_id="x", unit=unit, current=0, best=33, this_period=period, last_met=None
+    )
+
+
+def test_a_broken_day_streak_reads_naturally() -> None:
+    day_action = Action(id="stay-in-touch", name="Call or message", cadence="day", target=1)
+    text = period_phrase(day_action, _broken("day"))
+    assert "this day" not in text
+    assert "best run is 33 days" in text and "today" in text
+
+
+def test_a_broken_week_streak_reads_naturally() -> None:
+    week_action = Action(id="shared-activity", name="Shared activity", cadence="week", target=1)
+    text = period_phrase(week_action, _broken("week"))
+    assert "best run is 33 weeks" in text and "this week" in text

@@ -105,13 +105,6 @@ def _plain(value: object) -> object:
     return value
 
 
-def is_blank(data: bytes) -> bool:
-    try:
-        return decode(data) is None
-    except FormatError:
-        return False
-
-
 def check_structure(raw: object) -> None:
     """Tables are objects of documents keyed by numeric ids; meta holds one schema_version."""
     if not isinstance(raw, dict):
