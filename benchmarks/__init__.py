@@ -1,1 +1,1 @@
-"""Benchmarks of the performance budgets (DESIGN §8): `python benchmarks/run.py`."""
+"""Benchmarks of the performance budgets (docs/design.md §8): `python benchmarks/run.py`."""

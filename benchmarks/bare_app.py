@@ -1,4 +1,4 @@
-"""The reference app of DESIGN §8: a bare Textual app (Header, Static, Footer).
+"""The reference app of docs/design.md §8: a bare Textual app (Header, Static, Footer).
 
 Run as a whole process by the benchmark, exactly like `trust-tui`: it draws its first frame and
 waits for ctrl+q (Textual's default quit key), as the real app does.

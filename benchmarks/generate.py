@@ -1,4 +1,4 @@
-"""Realistic histories for the benchmarks (DESIGN §8): 10 years, 6 actions, N logs.
+"""Realistic histories for the benchmarks (docs/design.md §8): 10 years, 6 actions, N logs.
 
 The default actions plus one custom action ("Home when I said I'd be"), notes of realistic
 length (many empty quick messages, short appreciation notes, four-line check-ins, the odd long

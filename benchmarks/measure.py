@@ -180,7 +180,7 @@ def _progress(app: object, action_id: str) -> str:
 
 
 def summary_work(snapshot: Snapshot, today: dt.date) -> Callable[[], object]:
-    """The app's summary work (as `tracker.build_data`): all streaks plus 12 weeks."""
+    """The app's summary work (as `session.build_data`): all streaks plus 12 weeks."""
     week_start = snapshot.settings.week_start_index
 
     def work() -> object:

@@ -1,4 +1,4 @@
-"""The yardstick of the summary budget (DESIGN §8): a plain-`datetime` loop.
+"""The yardstick of the summary budget (docs/design.md §8): a plain-`datetime` loop.
 
 What a careful programmer writes without thinking about speed: group the logs by action into
 `Counter`s of `datetime.date`, cut periods with `timedelta`, walk back for the current streak,

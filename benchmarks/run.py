@@ -1,4 +1,4 @@
-"""The performance budgets (DESIGN §8, start-up and `log` as revised by issue 13), measured side
+"""The performance budgets (docs/design.md §8, start-up and `log` as revised by issue 13), measured side
 by side in one run.
 
     .venv/bin/python benchmarks/run.py [--runs 11] [--presses 11] [--work DIR]
@@ -57,7 +57,7 @@ class Budget:
     label: str
     top: Figure
     bottom: Figure
-    limit: float | None  # None: no budget in DESIGN §8, reported only
+    limit: float | None  # None: no budget in docs/design.md §8, reported only
 
     @property
     def ratio(self) -> float:
@@ -255,11 +255,11 @@ def table(figures: list[Figure], budgets: list[Budget]) -> str:
         )
     lines += [
         "",
-        f"| {'budget (DESIGN §8)':<50} | {'ratio':>6} | {'budget':>17} | {'verdict':<7} |",
+        f"| {'budget (docs/design.md §8)':<50} | {'ratio':>6} | {'budget':>17} | {'verdict':<7} |",
         f"|{'-' * 52}|{'-' * 7}:|{'-' * 18}:|{'-' * 9}|",
     ]
     for b in budgets:
-        limit = f"≤ {b.limit:.2f}×" if b.limit else "none in DESIGN"
+        limit = f"≤ {b.limit:.2f}×" if b.limit else "none in docs/design.md"
         verdict = "report" if b.limit is None else ("met" if b.met else "MISSED")
         lines.append(f"| {b.label:<50} | {b.ratio:>5.2f}× | {limit:>17} | {verdict:<7} |")
     return "\n".join(lines)
@@ -285,7 +285,9 @@ def make_files(work: Path, sizes: dict[str, int]) -> dict[str, Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="trust-tui performance budgets (DESIGN §8)")
+    parser = argparse.ArgumentParser(
+        description="trust-tui performance budgets (docs/design.md §8)"
+    )
     parser.add_argument(
         "--runs", type=int, default=11, help="whole-process runs per figure (default 11)"
     )

@@ -1,4 +1,4 @@
-"""A deliberately simple, obviously correct model of DESIGN §4, for the property tests.
+"""A deliberately simple, obviously correct model of docs/design.md §4, for the property tests.
 
 It shares no code with `trust_tui.domain`: it walks the calendar one day or one week at a time
 with `datetime.date` and `timedelta`, and recounts the logs of every period from scratch.

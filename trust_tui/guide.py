@@ -1,6 +1,6 @@
 """The guide's content: the 13 steps, the part intros, the safety note and the default actions.
 
-Everything lives as text under `content/` (DESIGN §7). The built wheel carries a copy as
+Everything lives as text under `content/` (docs/design.md §7). The built wheel carries a copy as
 `trust_tui/_content` (hatchling's force-include); an editable install or a source checkout does
 not, so `content_dir()` falls back to the checkout's `content/` folder.
 

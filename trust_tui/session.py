@@ -88,7 +88,7 @@ class AppData:
 
     snapshot: Snapshot
     today: dt.date
-    """The logical today (docs/design.md, "Streaks")."""
+    """The logical today (docs/design.md §4)."""
     streaks: dict[str, StreakInfo]
     """Every action's streak, archived ones included."""
     summary: WeeklySummary

@@ -1,4 +1,4 @@
-"""User text is never markup (DESIGN §6): shown literally, harmless when clicked."""
+"""User text is never markup (docs/design.md §6): shown literally, harmless when clicked."""
 
 from __future__ import annotations
 

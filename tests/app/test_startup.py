@@ -1,4 +1,4 @@
-"""Start-up shortcuts (DESIGN §8) leave the app exactly as Textual's own path would."""
+"""Start-up shortcuts (docs/design.md §8) leave the app exactly as Textual's own path would."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The benchmark cannot rot: its generator and every measurement run on a tiny history.
 
-Nothing here is timed (DESIGN §8: benchmarks, never timed tests); we only check that each
+Nothing here is timed (docs/design.md §8: benchmarks, never timed tests); we only check that each
 figure can be taken and that the reference loop computes what the domain computes.
 """
 
@@ -115,5 +115,7 @@ def test_table_reports_ratios_and_verdicts() -> None:
         run.Budget("memory", slow, fast, None),
     ]
     text = run.table([fast, slow], budgets)
-    assert "2.00×" in text and "MISSED" in text and "met" in text and "none in DESIGN" in text
+    assert (
+        "2.00×" in text and "MISSED" in text and "met" in text and "none in docs/design.md" in text
+    )
     assert [b.met for b in budgets] == [False, True, True]

@@ -1,4 +1,4 @@
-"""Logical today, week starts and period starts (DESIGN §4), incl. DST nights and year edges."""
+"""Logical today, week starts and period starts (docs/design.md §4), incl. DST nights and year edges."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The guide ships inside the built wheel and is found there (DESIGN §7).
+"""The guide ships inside the built wheel and is found there (docs/design.md §7).
 
 Builds the wheel, installs it into a throw-away virtual environment and loads the guide from a
 separate interpreter whose working directory is not the checkout, so the packaged copy

@@ -1,4 +1,4 @@
-"""The guide's content (DESIGN §7, issue 3): complete, well-formed, linked, found in a checkout."""
+"""The guide's content (docs/design.md §7, issue 3): complete, well-formed, linked, found in a checkout."""
 
 from __future__ import annotations
 

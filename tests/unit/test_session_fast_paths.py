@@ -1,4 +1,4 @@
-"""The session's fast paths (DESIGN §8) give exactly what a full rebuild gives."""
+"""The session's fast paths (docs/design.md §8) give exactly what a full rebuild gives."""
 
 from __future__ import annotations
 

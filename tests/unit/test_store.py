@@ -1,4 +1,4 @@
-"""The store (DESIGN §6): format, modes, refusal of bad files, backups, migration, doctor."""
+"""The store (docs/design.md §6): format, modes, refusal of bad files, backups, migration, doctor."""
 
 from __future__ import annotations
 

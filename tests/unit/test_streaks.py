@@ -1,4 +1,4 @@
-"""The streak engine against a simple reference model (DESIGN §4), plus named calendar cases and
+"""The streak engine against a simple reference model (docs/design.md §4), plus named calendar cases and
 the words a person reads after a missed period."""
 
 from __future__ import annotations

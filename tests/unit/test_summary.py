@@ -1,4 +1,4 @@
-"""The weekly summary and its `summary --json` document (DESIGN §5)."""
+"""The weekly summary and its `summary --json` document (docs/design.md §5)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from trust_tui.domain.summary import WeekCell, weekly_summary
 
 D = dt.date
 ONE_DAY = dt.timedelta(days=1)
-TODAY = D(2026, 11, 27)  # a Friday, as in DESIGN §5
+TODAY = D(2026, 11, 27)  # a Friday, as in docs/design.md §5
 MONDAY = Settings(week_start="monday", day_starts_at=dt.time(4, 0))
 
 NOTE = Action(

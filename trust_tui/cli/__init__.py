@@ -1,4 +1,4 @@
-"""The command line (docs/design.md, "The command line"). It never imports Textual unless it
+"""The command line (docs/design.md §5). It never imports Textual unless it
 opens the app, which it does through `trust_tui.app`."""
 
 from __future__ import annotations

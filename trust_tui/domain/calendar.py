@@ -1,4 +1,4 @@
-"""Calendar arithmetic for streaks (DESIGN §4): logical today, week and period starts.
+"""Calendar arithmetic for streaks (docs/design.md §4): logical today, week and period starts.
 
 Everything works on calendar dates, never on 24-hour steps, so DST nights and time-zone travel
 cannot move, double or drop a day. The `*_ordinal` helpers are the same rules on

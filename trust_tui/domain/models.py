@@ -1,4 +1,4 @@
-"""The documents of DESIGN §3 as plain, immutable values."""
+"""The documents of docs/design.md §3 as plain, immutable values."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ class Settings:
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """Something the user does again and again (DESIGN §3 `actions`)."""
+    """Something the user does again and again (docs/design.md §3 `actions`)."""
 
     id: str
     name: str
@@ -105,7 +105,7 @@ class Action:
 
 @dataclass(frozen=True, slots=True)
 class LogEntry:
-    """One time the user did an action (DESIGN §3 `logs`)."""
+    """One time the user did an action (docs/design.md §3 `logs`)."""
 
     uid: str
     action: str
@@ -128,7 +128,7 @@ class LogEntry:
 
 
 def _fast_frozen_init(cls: type[LogEntry]) -> None:
-    """Give LogEntry the same `__init__`, about a third cheaper (DESIGN §8: 50,000 per load).
+    """Give LogEntry the same `__init__`, about a third cheaper (docs/design.md §8: 50,000 per load).
 
     A frozen dataclass's generated `__init__` looks up `object.__setattr__` for every field;
     this one calls each slot's own setter, bound once. It still cannot be used to change an
@@ -171,7 +171,7 @@ key: it sorts 50,000 logs on every load)."""
 
 @dataclass(frozen=True, slots=True)
 class StepProgress:
-    """The user's own work on one guide step (DESIGN §3 `steps`)."""
+    """The user's own work on one guide step (docs/design.md §3 `steps`)."""
 
     step: str
     done_on: dt.date | None = None

@@ -1,4 +1,4 @@
-"""Current and best streaks per action (DESIGN §4), the rate since its start, its strength.
+"""Current and best streaks per action (docs/design.md §4), the rate since its start, its strength.
 
 Three rules keep the figures honest (README, "Streak rules"):
 - Nothing before an action's start counts: not a period, not a miss (`action_start`).
@@ -8,7 +8,7 @@ Three rules keep the figures honest (README, "Streak rules"):
   `s = s·m + (1 − m)` if met, `s = s·m` if missed, with m = 0.5^(1/13) for a day and
   0.5^(√7/13) for a week (Loop's daily factor 0.5^(√f/13) over the seven days of a week, f = 1/7).
 
-Hot path (DESIGN §8): logs are grouped once into `Counter`s of date ordinals, and every period is
+Hot path (docs/design.md §8): logs are grouped once into `Counter`s of date ordinals, and every period is
 an integer (a day ordinal, or the ordinal of its week's first day). No per-entry objects are built.
 """
 

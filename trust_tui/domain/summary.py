@@ -1,4 +1,4 @@
-"""The weekly streak summary (DESIGN §2 Week screen, §5 `summary --json`)."""
+"""The weekly streak summary (docs/design.md §2 Week screen, §5 `summary --json`)."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ class WeeklySummary:
     """Newest first: the current week is `weeks[0]`."""
 
     def to_json(self) -> dict[str, object]:
-        """Exactly the `summary --json` document of DESIGN §5 (dates as ISO strings)."""
+        """Exactly the `summary --json` document of docs/design.md §5 (dates as ISO strings)."""
         return {
             "today": self.today.isoformat(),
             "week_start": self.week_start,

@@ -28,7 +28,7 @@ def clean_text(text: str, max_chars: int = NOTE_MAX_CHARS, field: str = "note") 
     """Keep the text as typed, minus control characters other than newline and tab.
 
     Control characters could move the terminal's cursor or change its state if they ever
-    reached the screen raw, so they are dropped on the way in (DESIGN §6).
+    reached the screen raw, so they are dropped on the way in (docs/design.md §6).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Only Cc (C0/C1 controls: escape sequences, bells, backspaces) goes; format characters

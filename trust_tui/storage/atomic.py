@@ -1,4 +1,4 @@
-"""Private folders and atomic, durable file replacement (DESIGN §6).
+"""Private folders and atomic, durable file replacement (docs/design.md §6).
 
 A write goes to a temporary file in the same folder (created 0600), is flushed and fsynced, then
 `os.replace`d over the target, and the folder is fsynced so the rename itself survives a power cut.

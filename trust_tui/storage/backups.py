@@ -1,4 +1,4 @@
-"""Daily backups in `<data folder>/backups/`, the newest 7 kept (DESIGN §6).
+"""Daily backups in `<data folder>/backups/`, the newest 7 kept (docs/design.md §6).
 
 A daily backup is `<stem>-YYYY-MM-DD.json`; the copy taken before a schema migration is
 `<stem>-YYYY-MM-DD-schemaN.json` (N = the version it holds). Both count towards the 7.

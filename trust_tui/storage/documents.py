@@ -1,4 +1,4 @@
-"""Documents (DESIGN §3) to domain models, and a whole file to a `Snapshot`.
+"""Documents (docs/design.md §3) to domain models, and a whole file to a `Snapshot`.
 
 This is the one validation of what is read, shared by the app, the command line, `doctor`,
 `export` and `import`: a document that is not exactly what trust-tui writes (a wrong type, a
@@ -190,7 +190,7 @@ def why(error: BaseException) -> str:
 
 
 def logs_from_table(table: dict[str, dict[str, Any]]) -> list[LogEntry]:
-    """All valid logs, oldest first. The hot path of every load (DESIGN §8: 50,000 logs)."""
+    """All valid logs, oldest first. The hot path of every load (docs/design.md §8: 50,000 logs)."""
     return read_logs(table)[0]
 
 

@@ -1,4 +1,4 @@
-"""The data file (DESIGN §3 and §6): the only module that imports TinyDB.
+"""The data file (docs/design.md §3 and §6): the only module that imports TinyDB.
 
 The file is a plain TinyDB database (`{"table": {"1": {...}}}`); beside it, an append-only
 journal of the documents changed since (`trust_tui.storage.journal`). `JournalStorage` is the

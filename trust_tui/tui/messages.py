@@ -1,4 +1,4 @@
-"""Messages screens post to ask the app to change the data (CONTRACT "the full-screen app").
+"""Messages screens post to ask the app to change the data (docs/architecture.md, "One key press").
 
 Screens never touch the store: they post one of these, `TrustApp` validates it, updates the
 in-memory data at once, publishes `data_changed`, and writes to disk in a thread worker.

@@ -1,4 +1,4 @@
-"""Actions: every action, add one, edit it, archive or bring it back (DESIGN §2).
+"""Actions: every action, add one, edit it, archive or bring it back (docs/design.md §2).
 
 Archiving never deletes: the entries stay in the file, the History screen still shows them,
 and bringing the action back resumes its streak where the dates say it is.

@@ -1,4 +1,4 @@
-"""Guide: the parts and steps in a list, the chosen one in a reading pane (DESIGN §2).
+"""Guide: the parts and steps in a list, the chosen one in a reading pane (docs/design.md §2).
 
 The user's answers to a one-time step's prompts are very private and sometimes hard to write, so
 no typed word is ever dropped: the answers are saved when a box loses focus, when another step is

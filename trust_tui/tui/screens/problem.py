@@ -1,6 +1,6 @@
 """Shown instead of the app when the data file cannot be used (corrupt, newer, unreadable).
 
-Nothing is written while it is shown: the app never opened a tracker to write with.
+Nothing is written while it is shown: the app never opened a session to write with.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The guide's safety note, one key (`!`) away from every screen (DESIGN §7)."""
+"""The guide's safety note, one key (`!`) away from every screen (docs/design.md §7)."""
 
 from __future__ import annotations
 

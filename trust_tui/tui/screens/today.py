@@ -57,7 +57,7 @@ class _Footer(Footer):
 
     A FooterKey is mounted compact, then bound to the (non-compact) footer: two class changes
     a key, each restyling it from scratch: ~18-21 ms in all on the way to the first frame
-    (DESIGN §8). Same keys, same classes, same looks; the restyles are skipped.
+    (docs/design.md §8). Same keys, same classes, same looks; the restyles are skipped.
     """
 
     _shown: tuple[object, ...] | None = None

@@ -1,7 +1,7 @@
 """The guide's reading pane: a part's intro or a step's text, what it feeds, and its answers.
 
 Textual's Markdown widget costs ~0.18 s to import and build, so this module does not import it at
-start-up and the pane builds it the first time it shows something (DESIGN §8): the app's first
+start-up and the pane builds it the first time it shows something (docs/design.md §8): the app's first
 frame never pays for the guide.
 """
 
