@@ -193,7 +193,7 @@ class WeekScreen(DataScreen):
         width = min(NAME_MAX, max((len(a.name) for a in data.summary.actions), default=0))
         lines = [
             Content(
-                f"{'':<{width}}  {'now':>6} {'best':>6} {'met':>8} {'rate':>5} {'strength':>8}"
+                f"{'Action':<{width}}  {'now':>6} {'best':>6} {'met':>8} {'rate':>5} {'strength':>8}"
             ).stylize("dim")
         ]
         for action in data.summary.actions:
