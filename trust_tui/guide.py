@@ -48,6 +48,7 @@ _STEP_KEYS = {
     "summary": str,
     "prompts": list,
     "encouragement": str,
+    "milestones": bool,
 }
 _STEP_REQUIRED = {"id", "part", "title", "kind", "summary"}
 _PART_KEYS = {"id": str, "title": str, "summary": str}
@@ -92,6 +93,9 @@ class Step:
     """Markdown, without the front matter."""
     encouragement: str = ""
     """One warm line for a streak milestone (ongoing steps)."""
+    milestones: bool = True
+    """Whether its actions' streak milestones are celebrated: not for contact with the partner,
+    whose amount their wishes decide, not a count (content/guide/3.3.md)."""
 
 
 @dataclass(frozen=True)
@@ -274,6 +278,7 @@ def _load_step(path: Path, action_ids: set[str]) -> Step:
         prompts=prompts,
         body=body.strip(),
         encouragement=encouragement,
+        milestones=meta.get("milestones", True),
     )
 
 

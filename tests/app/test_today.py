@@ -162,6 +162,21 @@ async def test_milestone_is_acknowledged_with_the_guide_line(app: TrustApp, app_
         assert any("4 weeks in a row" in m and "steadiness" in m for m in messages), messages
 
 
+async def test_contact_with_the_partner_is_never_a_streak_game(app: TrustApp, app_db: Path) -> None:
+    # Six days of "Call or message"; the seventh would be a 7-day milestone for any other action.
+    for back in range(1, 7):
+        day = f"2026-11-{27 - back:02d}"
+        assert main(["--db", str(app_db), "log", "stay-in-touch", "--date", day]) == 0
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await highlight(pilot, "stay-in-touch")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.data.streaks["stay-in-touch"].current == 7
+        text = screen_text(pilot)
+        assert "Call or message: logged for today." in text
+        assert "in a row" not in text and "milestone" not in text.lower()
+
+
 async def test_broken_streak_shows_the_best_and_the_way_back(app: TrustApp, app_db: Path) -> None:
     for day in ("2026-10-05", "2026-10-12", "2026-10-19"):
         assert main(["--db", str(app_db), "log", "shared-activity", "--date", day]) == 0

@@ -577,6 +577,8 @@ class TrustApp(App[int]):
         from trust_tui.domain.wording import count_units
 
         step = self.guide_step(action.step)
+        if step is not None and not step.milestones:
+            return  # contact with the partner is never made a game (its step says so)
         line = step.encouragement if step is not None else ""
         line = line or "Each kept promise is a small proof. Keep going at your own steady pace."
         self.notify(
