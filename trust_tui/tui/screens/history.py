@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from trust_tui.domain.models import LogEntry
+from trust_tui.domain.text import fit
 from trust_tui.tui.dialogs.confirm import ConfirmDialog
 from trust_tui.tui.dialogs.entry import EntryDialog
 from trust_tui.tui.messages import EntryDeleted, EntryRestored
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 __all__ = ["HistoryScreen"]
 
 PAGE = 500
+NOTE_SHOWN = 200
+"""The most of a note the delete question shows (in cells): enough to know which entry it is."""
 """Rows added at a time: years of logs stay quick to show; `m` shows more."""
 ALL = "__all__"
 
@@ -161,7 +164,7 @@ class HistoryScreen(DataScreen):
         question = (
             Content("Delete this entry?\n\n").stylize("bold")
             + user_content(f"{name} · {entry.date.isoformat()}\n")
-            + user_content(entry.note[:200] + ("…" if len(entry.note) > 200 else ""))
+            + user_content(fit(entry.note, NOTE_SHOWN))
         )
 
         def answered(yes: bool | None) -> None:
