@@ -139,15 +139,21 @@ def new_log_entry(
     return LogEntry(uid, action.id, day, logged_at, clean, rating)
 
 
+def _whole_number(value: str | int, what: str, lo: int, hi: int, kind: str) -> int:
+    """The one rule for a whole number typed or given on the command line: `value` read as an int
+    from `lo` to `hi`; otherwise one sentence naming `what` (e.g. "The rating '7.5' is not …")."""
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise ValidationError(f"The {what} '{value}' is not {kind}.") from None
+    if not lo <= number <= hi:
+        raise ValidationError(f"The {what} must be from {lo} to {hi}, not {number}.")
+    return number
+
+
 def parse_rating(value: str | int) -> int:
     """A whole number from 1 to 10."""
-    try:
-        rating = int(str(value).strip())
-    except ValueError:
-        raise ValidationError(f"The rating '{value}' is not a whole number from 1 to 10.") from None
-    if not 1 <= rating <= 10:
-        raise ValidationError(f"The rating must be from 1 to 10, not {rating}.")
-    return rating
+    return _whole_number(value, "rating", 1, 10, "a whole number from 1 to 10")
 
 
 def parse_hhmm(text: str) -> dt.time:
@@ -176,13 +182,7 @@ def parse_weekday(text: str) -> str:
 
 def parse_target(value: str | int) -> int:
     """How many times per period: a whole number from 1 to 99."""
-    try:
-        target = int(str(value).strip())
-    except ValueError:
-        raise ValidationError(f"The target '{value}' is not a whole number.") from None
-    if not 1 <= target <= 99:
-        raise ValidationError(f"The target must be from 1 to 99, not {target}.")
-    return target
+    return _whole_number(value, "target", 1, 99, "a whole number")
 
 
 def check_action(action: Action) -> Action:
