@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from trust_tui.domain.models import CADENCES, Action
@@ -74,7 +73,7 @@ def build_action(
     return Action(id=unique_slug(clean, taken), order=order, created=today, **fields)  # type: ignore[arg-type]
 
 
-class ActionForm(ModalScreen[Action | None]):
+class ActionForm(drafts.DraftDialog[Action]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="action_form.cancel"),
         Binding("ctrl+s", "save", "Save", id="action_form.save"),
@@ -101,7 +100,6 @@ class ActionForm(ModalScreen[Action | None]):
         # Inputs would pass escape sequences on: they show controls made visible.
         self._name = user_str(original.name if original else name)
         self._description = user_str(original.description if original else description)
-        self._opened_with: dict[str, str] = {}
         self.draft_key = ("action", original.id if original else "new")
 
     def compose(self) -> ComposeResult:
@@ -166,7 +164,7 @@ class ActionForm(ModalScreen[Action | None]):
         yield Footer()  # the form's own keys, not those of the Actions screen behind it
 
     def on_mount(self) -> None:
-        self._opened_with = drafts.restore_on_open(self, self.draft_key)
+        self.restore_draft()
         self.query_one("#form-name", Input).focus()
 
     def _value(self, selector: str) -> str:
@@ -192,18 +190,14 @@ class ActionForm(ModalScreen[Action | None]):
             message.update(Content(str(error)))
             message.add_class("-shown")
             return
-        drafts.forget(self.app, self.draft_key)
-        self.dismiss(action)
+        self.close_saved(action)
 
-    def action_cancel(self) -> None:
-        """Close without saving; what was typed is kept for the next time (never lost)."""
-        name = " ".join(self._value("#form-name").split())
+    @property
+    def draft_label(self) -> str:
         if self.original is not None:
-            label = f"changes to the action {self.original.name}"
-        else:
-            label = f"a new action ({name})" if name else "a new action"
-        drafts.keep_on_cancel(self, self.draft_key, self._opened_with, label)
-        self.dismiss(None)
+            return f"changes to the action {self.original.name}"
+        name = " ".join(self._value("#form-name").split())
+        return f"a new action ({name})" if name else "a new action"
 
     @on(Input.Submitted)
     def _on_submit(self, event: Input.Submitted) -> None:

@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from trust_tui.domain.models import Action
@@ -47,7 +46,7 @@ def far_back_question(day: dt.date, today: dt.date) -> Content:
     )
 
 
-class LogDialog(ModalScreen[list[Message] | None]):
+class LogDialog(drafts.DraftDialog[list[Message]]):
     """Shared frame: a title, an optional date field, the form, an error line, buttons."""
 
     BINDINGS = [
@@ -71,7 +70,6 @@ class LogDialog(ModalScreen[list[Message] | None]):
         self.today = today
         self.backfill = backfill and day is None
         self.fixed_day = day
-        self._opened_with: dict[str, str] = {}
         self._far_confirmed: dt.date | None = None
 
     @property
@@ -122,7 +120,7 @@ class LogDialog(ModalScreen[list[Message] | None]):
                 )
 
     def on_mount(self) -> None:
-        self._opened_with = drafts.restore_on_open(self, self.draft_key)
+        self.restore_draft()
         self.focus_first()
 
     def focus_first(self) -> None:
@@ -159,8 +157,7 @@ class LogDialog(ModalScreen[list[Message] | None]):
         if self.backfill and is_far_back(day, self.today) and self._far_confirmed != day:
             self._ask_far_back(day)
             return
-        drafts.forget(self.app, self.draft_key)
-        self.dismiss(messages)
+        self.close_saved(messages)
 
     def _ask_far_back(self, day: dt.date) -> None:
         """A typed date long ago is more often a slip of the keys than a memory: ask once."""
@@ -175,11 +172,6 @@ class LogDialog(ModalScreen[list[Message] | None]):
             ConfirmDialog(far_back_question(day, self.today), yes="Log it", no="Change the date"),
             answered,
         )
-
-    def action_cancel(self) -> None:
-        """Close without saving; what was typed is kept for the next time (never lost)."""
-        drafts.keep_on_cancel(self, self.draft_key, self._opened_with, self.draft_label)
-        self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
