@@ -156,19 +156,26 @@ def parse_rating(value: str | int) -> int:
     return _whole_number(value, "rating", 1, 10, "a whole number from 1 to 10")
 
 
-def parse_hhmm(text: str) -> dt.time:
-    """The hour the day starts: HH:MM from 00:00 to 11:59."""
+def _clock_time(text: str, example: str) -> dt.time:
+    """The one rule for a time typed as HH:MM (00:00 to 23:59); `example` is shown when it is not
+    written that way."""
     match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
     if not match:
-        raise ValidationError(f"'{text}' is not a time; write it as HH:MM, e.g. 04:00.")
+        raise ValidationError(f"'{text}' is not a time; write it as HH:MM, e.g. {example}.")
     hour, minute = int(match[1]), int(match[2])
     if minute > 59 or hour > 23:
         raise ValidationError(f"'{text}' is not a real time of day.")
-    if hour > 11:
+    return dt.time(hour, minute)
+
+
+def parse_hhmm(text: str) -> dt.time:
+    """The hour the day starts: HH:MM from 00:00 to 11:59."""
+    time = _clock_time(text, "04:00")
+    if time.hour > 11:
         raise ValidationError(
             f"The day can start at 00:00 to 11:59, not {text}; a later hour would move the whole day."
         )
-    return dt.time(hour, minute)
+    return time
 
 
 def parse_weekday(text: str) -> str:
@@ -222,13 +229,7 @@ NONE_WORDS = frozenset({"none", "off", "unset"})
 
 def parse_time_of_day(text: str) -> dt.time:
     """Any wall-clock time HH:MM, 00:00 to 23:59 (the check-in's time)."""
-    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
-    if not match:
-        raise ValidationError(f"'{text}' is not a time; write it as HH:MM, e.g. 19:30.")
-    hour, minute = int(match[1]), int(match[2])
-    if minute > 59 or hour > 23:
-        raise ValidationError(f"'{text}' is not a real time of day.")
-    return dt.time(hour, minute)
+    return _clock_time(text, "19:30")
 
 
 def parse_optional_weekday(text: str) -> str | None:
