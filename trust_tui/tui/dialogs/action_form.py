@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Select, Static
 
 from trust_tui.domain.models import CADENCES, Action
 from trust_tui.domain.validation import (
@@ -29,6 +29,7 @@ from trust_tui.domain.validation import (
 )
 from trust_tui.tui import drafts
 from trust_tui.tui.text import user_str
+from trust_tui.tui.widgets.form import form_row, text_field
 
 __all__ = ["DESCRIPTION_MAX_CHARS", "NO_STEP", "ActionForm", "build_action"]
 
@@ -109,47 +110,37 @@ class ActionForm(drafts.DraftDialog[Action]):
         step_value = action.step if action and action.step in dict(self.steps) else NO_STEP
         with Vertical(id="action-form", classes="dialog"):
             yield Static(Content(title), classes="dialog-title")
-            with Horizontal(classes="form-row"):
-                yield Label("Name", classes="form-label")
-                yield Input(
-                    self._name,
-                    placeholder="What you will do",
-                    id="form-name",
-                    compact=True,
-                    select_on_focus=False,
-                )
-            with Horizontal(classes="form-row"):
-                yield Label("How often", classes="form-label")
-                yield Select(
+            yield form_row(
+                "Name", text_field(self._name, placeholder="What you will do", id="form-name")
+            )
+            yield form_row(
+                "How often",
+                Select(
                     CADENCE_CHOICES,
                     value=action.cadence if action else "week",
                     allow_blank=False,
                     id="form-cadence",
                     compact=True,
-                )
-            with Horizontal(classes="form-row"):
-                yield Label("Times each", classes="form-label")
-                yield Input(
-                    str(action.target if action else 1),
-                    type="integer",
-                    id="form-target",
-                    compact=True,
-                    select_on_focus=False,
-                )
-            with Horizontal(classes="form-row"):
-                yield Label("Guide step", classes="form-label")
-                yield Select(
+                ),
+            )
+            yield form_row(
+                "Times each",
+                text_field(str(action.target if action else 1), type="integer", id="form-target"),
+            )
+            yield form_row(
+                "Guide step",
+                Select(
                     step_options, value=step_value, allow_blank=False, id="form-step", compact=True
-                )
-            with Horizontal(classes="form-row"):
-                yield Label("Description", classes="form-label")
-                yield Input(
+                ),
+            )
+            yield form_row(
+                "Description",
+                text_field(
                     self._description,
                     placeholder="Optional: why it matters, what it looks like",
                     id="form-description",
-                    compact=True,
-                    select_on_focus=False,
-                )
+                ),
+            )
             if action is not None:
                 yield Static(
                     Content(

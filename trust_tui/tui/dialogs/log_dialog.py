@@ -23,6 +23,7 @@ from trust_tui.domain.wording import day_words
 from trust_tui.tui import drafts
 from trust_tui.tui.messages import LogRequested
 from trust_tui.tui.text import user_content
+from trust_tui.tui.widgets.form import form_row, text_field
 
 __all__ = ["FAR_BACK_DAYS", "LogDialog", "day_label", "far_back_question", "is_far_back"]
 
@@ -93,15 +94,14 @@ class LogDialog(drafts.DraftDialog[list[Message]]):
                 title += Content(f" · {day_label(self.fixed_day, self.today)}")
             yield Static(title, classes="dialog-title")
             if self.backfill:
-                with Horizontal(classes="form-row"):
-                    yield Label("Date", classes="form-label")
-                    yield Input(
-                        value=(self.today - dt.timedelta(days=1)).isoformat(),
+                yield form_row(
+                    "Date",
+                    text_field(
+                        (self.today - dt.timedelta(days=1)).isoformat(),
                         placeholder="YYYY-MM-DD, yesterday, -3, friday",
                         id="log-date",
-                        compact=True,
-                        select_on_focus=False,
-                    )
+                    ),
+                )
             yield from self.compose_form()
             yield Static("", id="dialog-error", classes="-empty", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -113,11 +113,7 @@ class LogDialog(drafts.DraftDialog[list[Message]]):
         yield Label("Note (optional; only you see it)")
         yield TextArea(id="log-note", soft_wrap=True, show_line_numbers=False)
         if self.action.rated:
-            with Horizontal(classes="form-row"):
-                yield Label("Rating 1-10", classes="form-label")
-                yield Input(
-                    placeholder="optional", id="log-rating", compact=True, select_on_focus=False
-                )
+            yield form_row("Rating 1-10", text_field(placeholder="optional", id="log-rating"))
 
     def on_mount(self) -> None:
         self.restore_draft()
