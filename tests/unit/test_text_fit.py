@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from trust_tui.cli.report import format_actions
+from trust_tui.domain.models import Action
 from trust_tui.domain.text import ELLIPSIS, cell_width, fit, pad
 
 # Latin, accented and combining, CJK (two cells), emoji (two cells), and zero-width joiners.
@@ -59,3 +61,18 @@ def test_wide_characters_count_two_cells() -> None:
     assert fit("Call or message", 8) == "Call or…"
     assert fit("e\u0301te\u0301", 3) == "e\u0301te\u0301"  # accents take no cell of their own
     assert cell_width("😀") == 2
+
+
+def test_the_command_line_table_keeps_its_columns_with_a_wide_name() -> None:
+    actions = [
+        Action("call", "Call or message", "day", 1),
+        Action("nightly", "毎晩パートナーに電話して今日のことを話す時間を作る", "week", 1),
+    ]
+    lines = format_actions(actions).splitlines()
+    # Where the cadence column starts, counted in cells, is the same on every line.
+    starts = {
+        cell_width(line[: line.index(word)])
+        for line, word in zip(lines, ["cadence", "day", "week"], strict=True)
+    }
+    assert starts == {46}
+    assert "毎晩パートナーに電話…" in lines[2]
