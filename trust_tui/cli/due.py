@@ -13,6 +13,7 @@ from trust_tui.cli.subcommands import _read, _store
 from trust_tui.domain.calendar import logical_today
 from trust_tui.domain.due import DueList, ago, due_items, last_done, short_line
 from trust_tui.domain.models import Snapshot
+from trust_tui.domain.text import cell_width, pad
 
 
 def cmd_due(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
@@ -49,9 +50,9 @@ def format_due(due: DueList, counts: dict[str, Counter[int]]) -> str:
         return line
     if not due.items:
         return f"Nothing is due on {today.strftime('%A %d %B')}: everything for today and this week is done."
-    width = max(len(item.action.name) for item in due.items)
+    width = max(cell_width(item.action.name) for item in due.items)
     lines = [f"Due on {today.strftime('%A %d %B')}:"]
     for item in due.items:
         when = ago(last_done(counts.get(item.action.id, {}), today), today)
-        lines.append(f"  {item.action.name:<{width}}  {item.phrase:<20}  last done {when}")
+        lines.append(f"  {pad(item.action.name, width)}  {item.phrase:<20}  last done {when}")
     return "\n".join(lines)

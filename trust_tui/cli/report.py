@@ -7,6 +7,7 @@ from pathlib import Path
 
 from trust_tui.domain.models import Action, Settings
 from trust_tui.domain.summary import WeeklySummary
+from trust_tui.domain.text import pad
 from trust_tui.domain.wording import count_short, period_phrase, progress_label, streak_short
 
 __all__ = ["format_actions", "format_settings", "format_summary", "period_phrase"]
@@ -14,10 +15,6 @@ __all__ = ["format_actions", "format_settings", "format_summary", "period_phrase
 NAME_WIDTH = 20
 CELL_WIDTH = 7
 WEEKS_PER_BLOCK = 8
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def format_summary(summary: WeeklySummary) -> str:
@@ -33,7 +30,7 @@ def format_summary(summary: WeeklySummary) -> str:
         best = count_short(streak.best, streak.unit)
         met = f"{streak.met_periods}/{streak.counted_periods}" if streak.counted_periods else "–"
         lines.append(
-            f"{_fit(action.name, NAME_WIDTH):<{NAME_WIDTH}}  "
+            f"{pad(action.name, NAME_WIDTH)}  "
             f"{progress_label(action, streak.this_period):<17} {streak_short(streak):>7} {best:>7} "
             f"{met:>7} {round(streak.strength * 100):>6} %"
         )
@@ -56,7 +53,7 @@ def format_summary(summary: WeeklySummary) -> str:
                 else:
                     text = f"{cell.count}/{cell.target}" + ("✓" if cell.met else " ")
                 cells.append(text.rjust(CELL_WIDTH))
-            lines.append(f"{_fit(action.name, NAME_WIDTH):<{NAME_WIDTH}}" + "".join(cells))
+            lines.append(pad(action.name, NAME_WIDTH) + "".join(cells))
     lines += [
         "",
         "✓ = the week's target was met. A day action counts its days met of the week's.",
@@ -73,7 +70,7 @@ def format_actions(actions: Sequence[Action]) -> str:
         step = a.step or "–"
         flag = "  (archived)" if a.archived else ""
         lines.append(
-            f"{_fit(a.id, 22):<22} {_fit(a.name, 22):<22} {a.cadence:<8} {a.target:>6}  {step}{flag}"
+            f"{pad(a.id, 22)} {pad(a.name, 22)} {a.cadence:<8} {a.target:>6}  {step}{flag}"
         )
     return "\n".join(lines)
 

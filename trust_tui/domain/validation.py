@@ -139,30 +139,43 @@ def new_log_entry(
     return LogEntry(uid, action.id, day, logged_at, clean, rating)
 
 
+def _whole_number(value: str | int, what: str, lo: int, hi: int, kind: str) -> int:
+    """The one rule for a whole number typed or given on the command line: `value` read as an int
+    from `lo` to `hi`; otherwise one sentence naming `what` (e.g. "The rating '7.5' is not …")."""
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise ValidationError(f"The {what} '{value}' is not {kind}.") from None
+    if not lo <= number <= hi:
+        raise ValidationError(f"The {what} must be from {lo} to {hi}, not {number}.")
+    return number
+
+
 def parse_rating(value: str | int) -> int:
     """A whole number from 1 to 10."""
-    try:
-        rating = int(str(value).strip())
-    except ValueError:
-        raise ValidationError(f"The rating '{value}' is not a whole number from 1 to 10.") from None
-    if not 1 <= rating <= 10:
-        raise ValidationError(f"The rating must be from 1 to 10, not {rating}.")
-    return rating
+    return _whole_number(value, "rating", 1, 10, "a whole number from 1 to 10")
+
+
+def _clock_time(text: str, example: str) -> dt.time:
+    """The one rule for a time typed as HH:MM (00:00 to 23:59); `example` is shown when it is not
+    written that way."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    if not match:
+        raise ValidationError(f"'{text}' is not a time; write it as HH:MM, e.g. {example}.")
+    hour, minute = int(match[1]), int(match[2])
+    if minute > 59 or hour > 23:
+        raise ValidationError(f"'{text}' is not a real time of day.")
+    return dt.time(hour, minute)
 
 
 def parse_hhmm(text: str) -> dt.time:
     """The hour the day starts: HH:MM from 00:00 to 11:59."""
-    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
-    if not match:
-        raise ValidationError(f"'{text}' is not a time; write it as HH:MM, e.g. 04:00.")
-    hour, minute = int(match[1]), int(match[2])
-    if minute > 59 or hour > 23:
-        raise ValidationError(f"'{text}' is not a real time of day.")
-    if hour > 11:
+    time = _clock_time(text, "04:00")
+    if time.hour > 11:
         raise ValidationError(
             f"The day can start at 00:00 to 11:59, not {text}; a later hour would move the whole day."
         )
-    return dt.time(hour, minute)
+    return time
 
 
 def parse_weekday(text: str) -> str:
@@ -176,13 +189,7 @@ def parse_weekday(text: str) -> str:
 
 def parse_target(value: str | int) -> int:
     """How many times per period: a whole number from 1 to 99."""
-    try:
-        target = int(str(value).strip())
-    except ValueError:
-        raise ValidationError(f"The target '{value}' is not a whole number.") from None
-    if not 1 <= target <= 99:
-        raise ValidationError(f"The target must be from 1 to 99, not {target}.")
-    return target
+    return _whole_number(value, "target", 1, 99, "a whole number")
 
 
 def check_action(action: Action) -> Action:
@@ -222,13 +229,7 @@ NONE_WORDS = frozenset({"none", "off", "unset"})
 
 def parse_time_of_day(text: str) -> dt.time:
     """Any wall-clock time HH:MM, 00:00 to 23:59 (the check-in's time)."""
-    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
-    if not match:
-        raise ValidationError(f"'{text}' is not a time; write it as HH:MM, e.g. 19:30.")
-    hour, minute = int(match[1]), int(match[2])
-    if minute > 59 or hour > 23:
-        raise ValidationError(f"'{text}' is not a real time of day.")
-    return dt.time(hour, minute)
+    return _clock_time(text, "19:30")
 
 
 def parse_optional_weekday(text: str) -> str | None:

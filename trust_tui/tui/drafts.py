@@ -9,14 +9,17 @@ Kept in memory for the life of the app only: a draft was, by choice, not saved.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from typing import Any
+from types import MappingProxyType
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from textual.app import App
 from textual.dom import DOMNode
+from textual.screen import ModalScreen
 from textual.widgets import Input, TextArea
 
 __all__ = [
+    "DraftDialog",
     "fields",
     "forget",
     "keep",
@@ -129,3 +132,33 @@ def restore_on_open(dialog: DOMNode, key: Hashable) -> dict[str, str]:
         put_back(dialog, draft)
         dialog.app.notify("Your unsaved words are back, as you left them.", markup=False, timeout=4)
     return opened_with
+
+
+ResultT = TypeVar("ResultT")
+
+
+class DraftDialog(ModalScreen[ResultT | None]):
+    """A dialog whose words survive a cancel, the one place for that rule: it puts an unsaved
+    draft back when it opens (`restore_draft`, from `on_mount`), keeps what was typed when it is
+    cancelled (escape, Cancel) and forgets the draft once saved (`close_saved`)."""
+
+    draft_key: Hashable
+    """Which draft this dialog keeps (set or computed by the subclass)."""
+    _opened_with: Mapping[str, str] = MappingProxyType({})
+
+    @property
+    def draft_label(self) -> str:
+        """The draft in words, for the quit warning."""
+        return ""
+
+    def restore_draft(self) -> None:
+        self._opened_with = restore_on_open(self, self.draft_key)
+
+    def close_saved(self, result: ResultT) -> None:
+        forget(self.app, self.draft_key)
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        """Close without saving; what was typed is kept for the next time (never lost)."""
+        keep_on_cancel(self, self.draft_key, self._opened_with, self.draft_label)
+        self.dismiss(None)

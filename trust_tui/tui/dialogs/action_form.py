@@ -16,8 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Select, Static
 
 from trust_tui.domain.models import CADENCES, Action
 from trust_tui.domain.validation import (
@@ -30,6 +29,7 @@ from trust_tui.domain.validation import (
 )
 from trust_tui.tui import drafts
 from trust_tui.tui.text import user_str
+from trust_tui.tui.widgets.form import form_row, text_field
 
 __all__ = ["DESCRIPTION_MAX_CHARS", "NO_STEP", "ActionForm", "build_action"]
 
@@ -74,7 +74,7 @@ def build_action(
     return Action(id=unique_slug(clean, taken), order=order, created=today, **fields)  # type: ignore[arg-type]
 
 
-class ActionForm(ModalScreen[Action | None]):
+class ActionForm(drafts.DraftDialog[Action]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="action_form.cancel"),
         Binding("ctrl+s", "save", "Save", id="action_form.save"),
@@ -101,7 +101,6 @@ class ActionForm(ModalScreen[Action | None]):
         # Inputs would pass escape sequences on: they show controls made visible.
         self._name = user_str(original.name if original else name)
         self._description = user_str(original.description if original else description)
-        self._opened_with: dict[str, str] = {}
         self.draft_key = ("action", original.id if original else "new")
 
     def compose(self) -> ComposeResult:
@@ -111,47 +110,37 @@ class ActionForm(ModalScreen[Action | None]):
         step_value = action.step if action and action.step in dict(self.steps) else NO_STEP
         with Vertical(id="action-form", classes="dialog"):
             yield Static(Content(title), classes="dialog-title")
-            with Horizontal(classes="form-row"):
-                yield Label("Name", classes="form-label")
-                yield Input(
-                    self._name,
-                    placeholder="What you will do",
-                    id="form-name",
-                    compact=True,
-                    select_on_focus=False,
-                )
-            with Horizontal(classes="form-row"):
-                yield Label("How often", classes="form-label")
-                yield Select(
+            yield form_row(
+                "Name", text_field(self._name, placeholder="What you will do", id="form-name")
+            )
+            yield form_row(
+                "How often",
+                Select(
                     CADENCE_CHOICES,
                     value=action.cadence if action else "week",
                     allow_blank=False,
                     id="form-cadence",
                     compact=True,
-                )
-            with Horizontal(classes="form-row"):
-                yield Label("Times each", classes="form-label")
-                yield Input(
-                    str(action.target if action else 1),
-                    type="integer",
-                    id="form-target",
-                    compact=True,
-                    select_on_focus=False,
-                )
-            with Horizontal(classes="form-row"):
-                yield Label("Guide step", classes="form-label")
-                yield Select(
+                ),
+            )
+            yield form_row(
+                "Times each",
+                text_field(str(action.target if action else 1), type="integer", id="form-target"),
+            )
+            yield form_row(
+                "Guide step",
+                Select(
                     step_options, value=step_value, allow_blank=False, id="form-step", compact=True
-                )
-            with Horizontal(classes="form-row"):
-                yield Label("Description", classes="form-label")
-                yield Input(
+                ),
+            )
+            yield form_row(
+                "Description",
+                text_field(
                     self._description,
                     placeholder="Optional: why it matters, what it looks like",
                     id="form-description",
-                    compact=True,
-                    select_on_focus=False,
-                )
+                ),
+            )
             if action is not None:
                 yield Static(
                     Content(
@@ -166,7 +155,7 @@ class ActionForm(ModalScreen[Action | None]):
         yield Footer()  # the form's own keys, not those of the Actions screen behind it
 
     def on_mount(self) -> None:
-        self._opened_with = drafts.restore_on_open(self, self.draft_key)
+        self.restore_draft()
         self.query_one("#form-name", Input).focus()
 
     def _value(self, selector: str) -> str:
@@ -192,18 +181,14 @@ class ActionForm(ModalScreen[Action | None]):
             message.update(Content(str(error)))
             message.add_class("-shown")
             return
-        drafts.forget(self.app, self.draft_key)
-        self.dismiss(action)
+        self.close_saved(action)
 
-    def action_cancel(self) -> None:
-        """Close without saving; what was typed is kept for the next time (never lost)."""
-        name = " ".join(self._value("#form-name").split())
+    @property
+    def draft_label(self) -> str:
         if self.original is not None:
-            label = f"changes to the action {self.original.name}"
-        else:
-            label = f"a new action ({name})" if name else "a new action"
-        drafts.keep_on_cancel(self, self.draft_key, self._opened_with, label)
-        self.dismiss(None)
+            return f"changes to the action {self.original.name}"
+        name = " ".join(self._value("#form-name").split())
+        return f"a new action ({name})" if name else "a new action"
 
     @on(Input.Submitted)
     def _on_submit(self, event: Input.Submitted) -> None:

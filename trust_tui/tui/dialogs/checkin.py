@@ -7,13 +7,13 @@ rating its rating. Every prompt is optional: the talk matters, not the form.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from trust_tui.domain.validation import clean_text, parse_rating
 from trust_tui.tui.dialogs.log_dialog import LogDialog
 from trust_tui.tui.messages import LogRequested
+from trust_tui.tui.widgets.form import form_row, text_field
 
 __all__ = ["AGENDA", "CheckInDialog", "checkin_note"]
 
@@ -47,20 +47,15 @@ class CheckInDialog(LogDialog):
             markup=False,
         )
         for field, label, prompt in AGENDA:
-            with Horizontal(classes="form-row"):
-                yield Label(label, classes="form-label")
-                yield Input(
-                    placeholder=prompt, id=f"agenda-{field}", compact=True, select_on_focus=False
-                )
-        with Horizontal(classes="form-row"):
-            yield Label("Trust 1-10", classes="form-label")
-            yield Input(
+            yield form_row(label, text_field(placeholder=prompt, id=f"agenda-{field}"))
+        yield form_row(
+            "Trust 1-10",
+            text_field(
                 placeholder="their rating, only if they want to give one",
                 id="checkin-rating",
-                compact=True,
-                select_on_focus=False,
                 restrict=r"[0-9]{0,2}",
-            )
+            ),
+        )
 
     def build(self) -> list[Message]:
         answers = {f: self.query_one(f"#agenda-{f}", Input).value for f, _, _ in AGENDA}

@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, TextArea
 
@@ -16,6 +15,7 @@ from trust_tui.domain.wording import day_words
 from trust_tui.tui.dialogs.log_dialog import LogDialog
 from trust_tui.tui.messages import EntryEdited
 from trust_tui.tui.text import user_str
+from trust_tui.tui.widgets.form import form_row, text_field
 
 __all__ = ["EntryDialog"]
 
@@ -36,28 +36,16 @@ class EntryDialog(LogDialog):
         return f"{self.action.name}, {day_words(self.entry.date)} (an edit)"
 
     def compose_form(self) -> ComposeResult:
-        with Horizontal(classes="form-row"):
-            yield Label("Date", classes="form-label")
-            yield Input(
-                value=self.entry.date.isoformat(),
-                id="log-date",
-                compact=True,
-                select_on_focus=False,
-            )
+        yield form_row("Date", text_field(self.entry.date.isoformat(), id="log-date"))
         yield Label("Note")
         area = TextArea(id="log-note", soft_wrap=True, show_line_numbers=False)
         area.text = user_str(self.entry.note)  # a TextArea would pass escape sequences on
         yield area
         if self.action.rated or self.entry.rating is not None:
-            with Horizontal(classes="form-row"):
-                yield Label("Rating 1-10", classes="form-label")
-                yield Input(
-                    value="" if self.entry.rating is None else str(self.entry.rating),
-                    placeholder="optional",
-                    id="log-rating",
-                    compact=True,
-                    select_on_focus=False,
-                )
+            rating = "" if self.entry.rating is None else str(self.entry.rating)
+            yield form_row(
+                "Rating 1-10", text_field(rating, placeholder="optional", id="log-rating")
+            )
 
     def focus_first(self) -> None:
         # The note is what one comes to change: start there, after its words (the date, first

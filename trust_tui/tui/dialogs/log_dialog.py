@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 from trust_tui.domain.models import Action
@@ -24,6 +23,7 @@ from trust_tui.domain.wording import day_words
 from trust_tui.tui import drafts
 from trust_tui.tui.messages import LogRequested
 from trust_tui.tui.text import user_content
+from trust_tui.tui.widgets.form import form_row, text_field
 
 __all__ = ["FAR_BACK_DAYS", "LogDialog", "day_label", "far_back_question", "is_far_back"]
 
@@ -47,7 +47,7 @@ def far_back_question(day: dt.date, today: dt.date) -> Content:
     )
 
 
-class LogDialog(ModalScreen[list[Message] | None]):
+class LogDialog(drafts.DraftDialog[list[Message]]):
     """Shared frame: a title, an optional date field, the form, an error line, buttons."""
 
     BINDINGS = [
@@ -71,7 +71,6 @@ class LogDialog(ModalScreen[list[Message] | None]):
         self.today = today
         self.backfill = backfill and day is None
         self.fixed_day = day
-        self._opened_with: dict[str, str] = {}
         self._far_confirmed: dt.date | None = None
 
     @property
@@ -95,15 +94,14 @@ class LogDialog(ModalScreen[list[Message] | None]):
                 title += Content(f" · {day_label(self.fixed_day, self.today)}")
             yield Static(title, classes="dialog-title")
             if self.backfill:
-                with Horizontal(classes="form-row"):
-                    yield Label("Date", classes="form-label")
-                    yield Input(
-                        value=(self.today - dt.timedelta(days=1)).isoformat(),
+                yield form_row(
+                    "Date",
+                    text_field(
+                        (self.today - dt.timedelta(days=1)).isoformat(),
                         placeholder="YYYY-MM-DD, yesterday, -3, friday",
                         id="log-date",
-                        compact=True,
-                        select_on_focus=False,
-                    )
+                    ),
+                )
             yield from self.compose_form()
             yield Static("", id="dialog-error", classes="-empty", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -115,14 +113,10 @@ class LogDialog(ModalScreen[list[Message] | None]):
         yield Label("Note (optional; only you see it)")
         yield TextArea(id="log-note", soft_wrap=True, show_line_numbers=False)
         if self.action.rated:
-            with Horizontal(classes="form-row"):
-                yield Label("Rating 1-10", classes="form-label")
-                yield Input(
-                    placeholder="optional", id="log-rating", compact=True, select_on_focus=False
-                )
+            yield form_row("Rating 1-10", text_field(placeholder="optional", id="log-rating"))
 
     def on_mount(self) -> None:
-        self._opened_with = drafts.restore_on_open(self, self.draft_key)
+        self.restore_draft()
         self.focus_first()
 
     def focus_first(self) -> None:
@@ -159,8 +153,7 @@ class LogDialog(ModalScreen[list[Message] | None]):
         if self.backfill and is_far_back(day, self.today) and self._far_confirmed != day:
             self._ask_far_back(day)
             return
-        drafts.forget(self.app, self.draft_key)
-        self.dismiss(messages)
+        self.close_saved(messages)
 
     def _ask_far_back(self, day: dt.date) -> None:
         """A typed date long ago is more often a slip of the keys than a memory: ask once."""
@@ -175,11 +168,6 @@ class LogDialog(ModalScreen[list[Message] | None]):
             ConfirmDialog(far_back_question(day, self.today), yes="Log it", no="Change the date"),
             answered,
         )
-
-    def action_cancel(self) -> None:
-        """Close without saving; what was typed is kept for the next time (never lost)."""
-        drafts.keep_on_cancel(self, self.draft_key, self._opened_with, self.draft_label)
-        self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, TextArea
 
@@ -17,6 +16,7 @@ from trust_tui.domain.models import Action
 from trust_tui.domain.validation import check_unique_name, clean_name, unique_slug
 from trust_tui.tui.dialogs.log_dialog import LogDialog
 from trust_tui.tui.messages import ActionSaved
+from trust_tui.tui.widgets.form import form_row, text_field
 
 __all__ = ["NeedsDialog", "need_action"]
 
@@ -58,14 +58,10 @@ class NeedsDialog(LogDialog):
         yield Label("What did they say they need? (their words, as close as you can)")
         yield TextArea(id="log-note", soft_wrap=True, show_line_numbers=False)
         yield Label("Turn one need into something you track weekly (optional):")
-        with Horizontal(classes="form-row"):
-            yield Label("New action", classes="form-label")
-            yield Input(
-                placeholder="e.g. Text when I'm running late",
-                id="need-action",
-                compact=True,
-                select_on_focus=False,
-            )
+        yield form_row(
+            "New action",
+            text_field(placeholder="e.g. Text when I'm running late", id="need-action"),
+        )
 
     def build(self) -> list[Message]:
         messages = super().build()

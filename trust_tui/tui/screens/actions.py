@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from trust_tui.domain.models import Action
+from trust_tui.domain.text import fit
 from trust_tui.domain.validation import ValidationError, check_unique_name
 from trust_tui.tui.dialogs.action_form import ActionForm
 from trust_tui.tui.messages import ActionSaved
@@ -103,16 +104,16 @@ class ActionsScreen(DataScreen):
         for action in sorted_actions(data.snapshot.actions):
             style = "dim" if action.archived else ""
             cells = (
-                action.name,  # user text: a Text object, never markup
+                # User text, as a Text object (never markup). A long name (80 characters, CJK
+                # twice as wide) would push every other column off an 80-column screen: cut it
+                # here; the detail below shows it whole.
+                fit(action.name, NAME_CELLS),
                 how_often(action),
                 action.step or "–",
                 str(self._counts[action.id]),
                 "archived" if action.archived else "",
             )
             texts = [user_cell(cell, style=style, no_wrap=True) for cell in cells]
-            # A long name (80 characters, CJK twice as wide) would push every other column off
-            # an 80-column screen: cut it here; the detail below shows it whole.
-            texts[0].truncate(NAME_CELLS, overflow="ellipsis")
             table.add_row(*texts, key=action.id)
         if keep is not None and keep in {a.id for a in data.snapshot.actions}:
             table.move_cursor(row=table.get_row_index(keep))

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from trust_tui.domain.models import LogEntry
+from trust_tui.domain.text import fit
 from trust_tui.tui.dialogs.confirm import ConfirmDialog
 from trust_tui.tui.dialogs.entry import EntryDialog
 from trust_tui.tui.messages import EntryDeleted, EntryRestored
@@ -19,11 +20,16 @@ from trust_tui.tui.text import user_content
 from trust_tui.tui.widgets.entry_table import EntryTable
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from trust_tui.domain.models import Action
     from trust_tui.session import AppData
 
 __all__ = ["HistoryScreen"]
 
 PAGE = 500
+NOTE_SHOWN = 200
+"""The most of a note the delete question shows (in cells): enough to know which entry it is."""
 """Rows added at a time: years of logs stay quick to show; `m` shows more."""
 ALL = "__all__"
 
@@ -101,6 +107,14 @@ class HistoryScreen(DataScreen):
             return None
         return next((e for e in reversed(data.snapshot.logs) if e.uid == uid), None)
 
+    def _under_cursor(self) -> tuple[LogEntry, Action | None, dt.date] | None:
+        """The entry under the cursor, its action (None if it no longer exists) and today."""
+        entry = self._current()
+        data = self.trust_app.data
+        if entry is None or data is None:
+            return None
+        return entry, data.snapshot.action(entry.action), data.today
+
     def _show_note(self) -> None:
         entry = self._current()
         note = self.query_one("#history-note", Static)
@@ -141,27 +155,25 @@ class HistoryScreen(DataScreen):
             self.show_data(self.trust_app.data)
 
     def action_edit(self) -> None:
-        entry = self._current()
-        data = self.trust_app.data
-        if entry is None or data is None:
+        picked = self._under_cursor()
+        if picked is None:
             return
-        action = data.snapshot.action(entry.action)
+        entry, action, today = picked
         if action is None:
             self.notify("This entry's action no longer exists.", markup=False)
             return
-        self.app.push_screen(EntryDialog(entry, action, data.today), self.post_all)
+        self.app.push_screen(EntryDialog(entry, action, today), self.post_all)
 
     def action_delete(self) -> None:
-        entry = self._current()
-        data = self.trust_app.data
-        if entry is None or data is None:
+        picked = self._under_cursor()
+        if picked is None:
             return
-        action = data.snapshot.action(entry.action)
+        entry, action, _ = picked
         name = action.name if action else entry.action
         question = (
             Content("Delete this entry?\n\n").stylize("bold")
             + user_content(f"{name} · {entry.date.isoformat()}\n")
-            + user_content(entry.note[:200] + ("…" if len(entry.note) > 200 else ""))
+            + user_content(fit(entry.note, NOTE_SHOWN))
         )
 
         def answered(yes: bool | None) -> None:

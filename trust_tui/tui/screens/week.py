@@ -13,12 +13,13 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trust_tui.domain.summary import logs_between
+from trust_tui.domain.text import cell_width, pad
 from trust_tui.domain.wording import count_short, count_units, streak_short
 from trust_tui.tui.screens.base import DataScreen
 from trust_tui.tui.text import user_content
 from trust_tui.tui.widgets.heat_map import HeatMap
 from trust_tui.tui.widgets.rating_chart import AVERAGE_OF, RatingChart, RatingPoint
-from trust_tui.tui.widgets.streak_grid import NAME_MAX, StreakGrid, short_name
+from trust_tui.tui.widgets.streak_grid import NAME_MAX, StreakGrid
 
 if TYPE_CHECKING:
     from trust_tui.domain.models import Action
@@ -190,7 +191,7 @@ class WeekScreen(DataScreen):
 
     def _streak_lines(self, data: AppData) -> Content:
         """A small table: streak now, best, periods met of those counted, rate, strength."""
-        width = min(NAME_MAX, max((len(a.name) for a in data.summary.actions), default=0))
+        width = min(NAME_MAX, max((cell_width(a.name) for a in data.summary.actions), default=0))
         lines = [
             Content(
                 f"{'Action':<{width}}  {'now':>6} {'best':>6} {'met':>8} {'rate':>5} {'strength':>8}"
@@ -200,7 +201,7 @@ class WeekScreen(DataScreen):
             streak = data.summary.streaks.get(action.id)
             if streak is None:
                 continue
-            name = short_name(action.name, width).plain.ljust(width)
+            name = pad(action.name, width)
             rate = "–" if streak.rate is None else percent(streak.rate)
             met = (
                 f"{streak.met_periods}/{streak.counted_periods}" if streak.counted_periods else "–"

@@ -9,6 +9,7 @@ from textual.widgets import DataTable
 from trust_tui.domain.due import DueList
 from trust_tui.domain.models import Action
 from trust_tui.domain.streaks import StreakInfo
+from trust_tui.domain.text import fit
 from trust_tui.domain.wording import count_short, progress_label, streak_short
 from trust_tui.tui.text import user_cell
 
@@ -30,12 +31,6 @@ in view at 80 columns; the line under the table shows it whole."""
 OTHER_CELLS = 59
 """The widest the other columns get, with the cells' padding ('✓ 3/3 this week', 'best 10 wk',
 '3.5', 'paused', '123 days ago')."""
-
-
-def _cut(name: str, cells: int) -> Text:
-    text = user_cell(name, no_wrap=True)
-    text.truncate(cells, overflow="ellipsis")  # counts cells, so CJK names are cut right too
-    return text
 
 
 class ActionList(DataTable[Text]):
@@ -94,7 +89,7 @@ class ActionList(DataTable[Text]):
             if done:
                 progress.stylize(self._theme_colour("success"))
             self.add_row(
-                _cut(action.name, name_cells),
+                user_cell(fit(action.name, name_cells), no_wrap=True),
                 progress,
                 streak_cell(streak),
                 user_cell(action.step or "–"),

@@ -8,19 +8,21 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from trust_tui.domain.models import Action, LogEntry
+from trust_tui.domain.text import fit
 from trust_tui.tui.text import user_cell
 
 __all__ = ["EntryTable", "first_line"]
 
 NOTE_PREVIEW = 60
+NAME_CELLS = 22
 OTHER_COLUMNS = 52
 """Date, action and rating columns with their padding, and the scroll bar."""
 
 
 def first_line(note: str, width: int = NOTE_PREVIEW) -> str:
+    """The note's first line, cut to `width` cells; " …" after it says more lines follow."""
     line = note.split("\n", 1)[0]
-    more = "\n" in note or len(line) > width
-    return line[: width - 1] + "…" if more and len(line) >= width else line + (" …" if more else "")
+    return fit(line + " …" if "\n" in note else line, width)
 
 
 class EntryTable(DataTable[Text]):
@@ -51,7 +53,7 @@ class EntryTable(DataTable[Text]):
             name = action.name if action else entry.action
             self.add_row(
                 Text(entry.date.strftime("%a %d %b %Y"), no_wrap=True),
-                user_cell(name[:22], no_wrap=True),
+                user_cell(fit(name, NAME_CELLS), no_wrap=True),
                 Text("" if entry.rating is None else f"{entry.rating}/10"),
                 user_cell(first_line(entry.note, preview), no_wrap=True, overflow="ellipsis"),
                 key=entry.uid,

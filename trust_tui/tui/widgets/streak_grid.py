@@ -13,6 +13,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
 from trust_tui.domain.summary import WeekCell, WeeklySummary
+from trust_tui.domain.text import cell_width, fit
 from trust_tui.tui.text import user_str
 
 __all__ = [
@@ -48,12 +49,11 @@ def cell_text(cell: WeekCell | None) -> Text:
 
 
 def short_name(name: str, width: int = NAME_MAX) -> Text:
-    label = name if len(name) <= width else name[: width - 1] + "…"
-    return Text(user_str(label), no_wrap=True, overflow="crop")
+    return Text(user_str(fit(name, width)), no_wrap=True, overflow="crop")
 
 
 def name_width(summary: WeeklySummary) -> int:
-    return max(6, min(NAME_MAX, max((len(a.name) for a in summary.actions), default=6)))
+    return max(6, min(NAME_MAX, max((cell_width(a.name) for a in summary.actions), default=6)))
 
 
 def weeks_that_fit(width: int, names: int, available: int) -> int:
