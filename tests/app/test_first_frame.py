@@ -90,6 +90,20 @@ async def test_the_calendar_waits_for_every_log(demo_db: Path, gate: threading.E
         gate.set()
 
 
+async def test_the_guide_waits_for_every_step(demo_db: Path, gate: threading.Event) -> None:
+    app = TrustApp(demo_db, from_index=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "TodayScreen"
+        assert [n.message for n in app._notifications] == [STILL_READING]
+        gate.set()
+        assert await wait_until(pilot, lambda: app.complete)
+        await pilot.press("g")
+        assert await wait_until(pilot, lambda: type(app.screen).__name__ == "GuideScreen")
+
+
 async def test_a_log_pressed_before_the_full_read_is_saved_once(
     demo_db: Path, gate: threading.Event
 ) -> None:

@@ -367,6 +367,13 @@ class TrustApp(App[int]):
     async def action_go(self, mode: str) -> None:
         if self.data is None or mode not in MODE_SCREENS:
             return
+        if mode == "guide" and not self.data.complete:
+            # Its answer boxes are filled from the steps, which the first frame's data lacks:
+            # words typed into an empty box would replace the saved ones.
+            from trust_tui.tui.screens.base import STILL_READING
+
+            self.notify(STILL_READING, timeout=2, markup=False)
+            return
         await self.switch_mode(mode)
 
     def action_leave_field(self) -> None:
