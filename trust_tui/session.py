@@ -94,6 +94,14 @@ class AppData:
     summary: WeeklySummary
     """Active actions over the last WEEKS_SHOWN weeks, newest week first."""
     db_path: Path
+    complete: bool = True
+    """False for the first frame's data, drawn from the derived index: `snapshot.logs == ()`
+    and `snapshot.steps == {}`, while the figures (streaks, summary) are already the real ones.
+    Screens that list logs wait for the full data (`Session.open`)."""
+    day_counts: Mapping[str, Mapping[int, int]] | None = None
+    """Logs per action and day ordinal, given only while `complete` is False."""
+    steps_done: bool = False
+    """While `complete` is False: whether a step of the guide is done (the steps are not read)."""
 
 
 Grouped = dict[str, DayCounts]
@@ -112,6 +120,9 @@ def data_from_counts(
     db_path: Path,
     grouped: Mapping[str, Mapping[int, int]],
     streaks: dict[str, StreakInfo] | None = None,
+    *,
+    complete: bool = True,
+    steps_done: bool = False,
 ) -> AppData:
     """`build_data` from logs already grouped once (`day_counts_by_action(snapshot.logs, today)`).
 
@@ -141,7 +152,9 @@ def data_from_counts(
         pauses=snapshot.pauses,
         created_at=snapshot.created_at,
     )
-    return AppData(snapshot, today, streaks, summary, db_path)
+    if complete:
+        return AppData(snapshot, today, streaks, summary, db_path)
+    return AppData(snapshot, today, streaks, summary, db_path, False, grouped, steps_done)
 
 
 # --- the changes -----------------------------------------------------------------------------
@@ -399,6 +412,26 @@ class Session:
             self._signature = self._safe_signature()
             self._data = self._compute(snapshot)
         return self._data
+
+    def open_from_index(self) -> AppData | None:
+        """The first frame's data, from the derived index without reading the logs
+        (`complete=False`), or None when the index cannot serve (then call `open`). `open`
+        must follow before any change: until then the session only answers `data`."""
+        first = self._store.open_from_index()
+        if first is None:
+            return None
+        snapshot, counts, steps_done = first
+        today = logical_today(self._now(), snapshot.settings.day_starts_at)
+        grouped: Grouped = {action: Counter(days) for action, days in counts.items()}
+        self._data = data_from_counts(
+            snapshot, today, self._db_path, grouped, complete=False, steps_done=steps_done
+        )
+        return self._data
+
+    @property
+    def complete(self) -> bool:
+        """Whether the logs are read (`open` has run), so changes may be made."""
+        return self._data is not None and self._data.complete
 
     def logical_today(self, settings: Settings | None = None) -> dt.date:
         settings = settings or (self._data.snapshot.settings if self._data else Settings())

@@ -294,6 +294,6 @@ def _env_db() -> bool:
 def _run_app(db_path: Path) -> int:
     from trust_tui.app import TrustApp
 
-    app = TrustApp(db_path=db_path)
+    app = TrustApp(db_path=db_path, from_index=True)
     app.run()
     return int(app.return_code or 0)

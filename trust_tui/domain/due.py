@@ -160,6 +160,18 @@ def last_done_by_action(
     return found
 
 
+def last_done_from_counts(
+    counts: Mapping[str, Mapping[int, int]], today: dt.date, actions: Iterable[Action]
+) -> dict[str, dt.date | None]:
+    """`last_done_by_action` from the logs per action and day ordinal."""
+    end = today.toordinal()
+    found: dict[str, dt.date | None] = {}
+    for action in actions:
+        days = [day for day in counts.get(action.id, ()) if day <= end]
+        found[action.id] = dt.date.fromordinal(max(days)) if days else None
+    return found
+
+
 def short_line(due: DueList) -> str:
     """One line for a shell prompt: 'trust: 2 due', or '' when nothing is due."""
     return f"trust: {len(due.items)} due" if due.items else ""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Literal
+
+from trust_tui.domain.frozen import Factory, frozen
 
 Cadence = Literal["day", "week"]
 CADENCES: tuple[Cadence, ...] = ("day", "week")
@@ -31,7 +32,7 @@ SCHEMA_VERSION = 2
 NOTE_MAX_CHARS = 2000
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Settings:
     """How periods are cut. Changing these never changes stored entries."""
 
@@ -63,7 +64,7 @@ class Settings:
         return {key: value for key, value in doc.items() if value is not None}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Action:
     """Something the user does again and again (docs/design.md §3 `actions`)."""
 
@@ -103,7 +104,7 @@ class Action:
         return doc
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LogEntry:
     """One time the user did an action (docs/design.md §3 `logs`)."""
 
@@ -127,55 +128,18 @@ class LogEntry:
         }
 
 
-def _fast_frozen_init(cls: type[LogEntry]) -> None:
-    """Give LogEntry the same `__init__`, about a third cheaper (docs/design.md §8: 50,000 per load).
-
-    A frozen dataclass's generated `__init__` looks up `object.__setattr__` for every field;
-    this one calls each slot's own setter, bound once. It still cannot be used to change an
-    existing entry from outside (`entry.note = ...` raises FrozenInstanceError as before);
-    fields, defaults, keywords, equality, hashing and `dataclasses.replace` are unchanged.
-    """
-    names = ("uid", "action", "date", "logged_at", "note", "rating")
-    set_uid, set_action, set_date, set_logged_at, set_note, set_rating = (
-        getattr(cls, name).__set__ for name in names
-    )
-
-    def __init__(
-        self: LogEntry,
-        uid: str,
-        action: str,
-        date: dt.date,
-        logged_at: str,
-        note: str = "",
-        rating: int | None = None,
-    ) -> None:
-        set_uid(self, uid)
-        set_action(self, action)
-        set_date(self, date)
-        set_logged_at(self, logged_at)
-        set_note(self, note)
-        set_rating(self, rating)
-
-    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
-    __init__.__doc__ = cls.__init__.__doc__
-    cls.__init__ = __init__  # type: ignore[method-assign]
-
-
-_fast_frozen_init(LogEntry)
-
-
 log_order = attrgetter("date", "logged_at")
 """The one order of logs everywhere: by date, then by when they were written down (a C-level
 key: it sorts 50,000 logs on every load)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StepProgress:
     """The user's own work on one guide step (docs/design.md §3 `steps`)."""
 
     step: str
     done_on: dt.date | None = None
-    answers: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, str] = Factory(dict)  # type: ignore[assignment]
 
     def to_doc(self) -> dict[str, object]:
         return {
@@ -189,7 +153,7 @@ PauseReason = Literal["illness", "travel", "space", "other"]
 PAUSE_REASONS: tuple[PauseReason, ...] = ("illness", "travel", "space", "other")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Pause:
     """A stretch of days when not keeping up is expected (illness, travel, a partner who asked
     for space): a period that overlaps it and is not met neither counts nor breaks a streak."""
@@ -216,7 +180,7 @@ class Pause:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SetAside:
     """A document in the file that is not valid: it stays in the file untouched, but nothing
     reads, counts, shows or exports it; `doctor` names it."""
@@ -229,7 +193,7 @@ class SetAside:
     """Why, as a short clause ("rating is not a whole number from 1 to 10")."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Snapshot:
     """Everything in the data file at one moment, as read under the lock."""
 

@@ -19,16 +19,16 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from trust_tui.domain.calendar import period_length, week_start_ordinal
+from trust_tui.domain.frozen import frozen
 from trust_tui.domain.models import Action, LogEntry, Pause
 
 DayCounts = Counter[int]
 """Logs per day, keyed by `date.toordinal()`."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PeriodProgress:
     """One period (a day, or a week) of one action: how many logs, and whether that is enough."""
 
@@ -39,7 +39,7 @@ class PeriodProgress:
     met: bool
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StreakInfo:
     """The streaks of one action, counted in periods of `unit`."""
 

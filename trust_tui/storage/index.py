@@ -19,7 +19,7 @@ from trust_tui.storage.journal import dumps, loads
 
 FILE_MODE = 0o600  # as trust_tui.storage.atomic (not imported: secrets and hashlib cost `log` time)
 
-VERSION = 3
+VERSION = 4
 _fromiso = dt.date.fromisoformat
 
 Index = dict[str, Any]
@@ -75,7 +75,14 @@ def build(raw: Raw, generation: str | None) -> Index:
         "next_id": max(map(int, logs), default=0) + 1,
         "count": len(logs),
         "days": days,
+        "created_at": meta.get("created_at", ""),
+        "steps_done": steps_done(raw),
     }
+
+
+def steps_done(raw: Raw) -> bool:
+    """Whether a step of the guide is done (Today's welcome line, drawn from the index)."""
+    return any(doc.get("done_on") for doc in raw.get("steps", {}).values())
 
 
 def apply(index: Index, changes: list[tuple[str, str, Any, Any]]) -> None:
@@ -128,6 +135,7 @@ def read(path: Path, main: list[int] | None, journal_end: int) -> Index | None:
         or not isinstance(index.get("actions"), list)
         or not isinstance(index.get("pauses"), list)
         or not isinstance(index.get("next_id"), int)
+        or not isinstance(index.get("created_at"), str)
     ):
         return None
     return index

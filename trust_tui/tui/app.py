@@ -119,8 +119,14 @@ class TrustApp(App[int]):
         Binding("escape", "leave_field", "Leave the text field", show=False, id="leave-field"),
     ]
 
-    def __init__(self, db_path: Path | str | None = None) -> None:
+    def __init__(self, db_path: Path | str | None = None, *, from_index: bool = False) -> None:
+        """`from_index`: draw the first frame from the derived index and read the logs right
+        after it (`AppData.complete` is False until then). The command line asks for it."""
         super().__init__()
+        self._from_index = from_index
+        self._full_read: asyncio.Future[AppData] | None = None
+        self._deferred: list[Callable[[], None]] = []
+        """Changes asked for before the full read landed: made, in order, once it has."""
         self.db_path: Path = resolve_db_path(db_path)
         self.data: AppData | None = None
         """What every screen shows; None until the file is open (or when it could not be)."""
@@ -159,9 +165,65 @@ class TrustApp(App[int]):
 
         store = Store(self.db_path, default_actions=load_default_actions(), now=clock.now)
         session = Session(store, self.db_path, clock.now)
-        data = session.open()
+        data = session.open_from_index() if self._from_index else None
+        if data is None:
+            data = session.open()
         self.session = session
         return data
+
+    @property
+    def complete(self) -> bool:
+        """Whether every log is read (see `AppData.complete`)."""
+        return self.data is not None and self.data.complete
+
+    def _read_everything(self) -> None:
+        """After the first frame drawn from the index: read the whole file in a thread."""
+        if self.session is None or self.complete or self._full_read is not None:
+            return
+        self._full_read = asyncio.get_running_loop().run_in_executor(None, self.session.open)
+        self._full_read.add_done_callback(self._everything_read)
+
+    def _everything_read(self, future: asyncio.Future[AppData]) -> None:
+        try:
+            data = future.result()
+        except Exception as error:  # noqa: BLE001 - StoreError: shown as at start-up
+            self._show_problem(error)
+            return
+        self.publish(data)
+        deferred, self._deferred = self._deferred, []
+        for change in deferred:
+            change()
+        self._compact_worker()
+
+    def _show_problem(self, error: Exception) -> None:
+        from trust_tui.session import newest_backup
+        from trust_tui.tui.screens.problem import ProblemScreen
+
+        self.problem = error
+        self.data = None
+        self._deferred.clear()
+        self.push_screen(ProblemScreen(error, self.db_path, newest_backup(self.db_path)))
+
+    async def wait_for_everything(self) -> None:
+        """Until every log is read (at once when it already is)."""
+        if self._full_read is None and not self.complete and self.data is not None:
+            self._read_everything()
+        if self._full_read is not None:
+            try:
+                await asyncio.shield(self._full_read)
+            except Exception:  # noqa: BLE001 - reported by `_everything_read`
+                return
+            if self._deferred:
+                deferred, self._deferred = self._deferred, []
+                for change in deferred:
+                    change()
+
+    def _defer(self, change: Callable[[], None]) -> bool:
+        """True (and `change` kept for later) while the logs are still being read."""
+        if self.data is None or self.data.complete:
+            return False
+        self._deferred.append(change)
+        return True
 
     def on_load(self) -> None:
         # Read the file in a thread while Textual sets up the terminal.
@@ -190,6 +252,8 @@ class TrustApp(App[int]):
         """A theme chosen in Settings or the palette is kept in the settings, like the others."""
         if self.session is None or self.data is None:
             return
+        if self._defer(lambda: self._keep_theme(theme)):
+            return
         import dataclasses
 
         settings = self.data.snapshot.settings
@@ -209,7 +273,10 @@ class TrustApp(App[int]):
             return
         self.set_interval(POLL_SECONDS, self.poll_now, name="poll clock and file")
         self._check_size(self.size)
-        self.call_after_refresh(self._compact_worker)  # after the first frame
+        if self.complete:
+            self.call_after_refresh(self._compact_worker)  # after the first frame
+        else:
+            self.call_after_refresh(self._read_everything)  # then compacts
 
     def on_resize(self, event: events.Resize) -> None:
         # Runs before Textual's own handler records the new size: take it from the event.
@@ -299,6 +366,13 @@ class TrustApp(App[int]):
 
     async def action_go(self, mode: str) -> None:
         if self.data is None or mode not in MODE_SCREENS:
+            return
+        if mode == "guide" and not self.data.complete:
+            # Its answer boxes are filled from the steps, which the first frame's data lacks:
+            # words typed into an empty box would replace the saved ones.
+            from trust_tui.tui.screens.base import STILL_READING
+
+            self.notify(STILL_READING, timeout=2, markup=False)
             return
         await self.switch_mode(mode)
 
@@ -457,6 +531,8 @@ class TrustApp(App[int]):
         message.stop()
         if self.session is None or self.data is None:
             return
+        if self._defer(lambda: self.on_log_requested(message)):
+            return
         before = self.data.streaks.get(message.action_id)
         # A dialog dates its entry on the today it opened with; if "today" went back since
         # (the hour the day starts was moved later, the clock was set back), that day is now
@@ -481,6 +557,8 @@ class TrustApp(App[int]):
         message.stop()
         if self.session is None or self.data is None:
             return
+        if self._defer(lambda: self.on_log_undo_requested(message)):
+            return
         undone = self.session.undo_last_log()
         if undone is None:
             self.notify("Nothing to undo: no log made since the app opened.", markup=False)
@@ -495,6 +573,10 @@ class TrustApp(App[int]):
 
     def on_pause_requested(self, message: PauseRequested) -> None:
         from trust_tui.domain.pauses import describe
+
+        if self._defer(lambda: self.on_pause_requested(message)):
+            message.stop()
+            return
 
         started: list[str] = []
 
@@ -550,6 +632,8 @@ class TrustApp(App[int]):
 
         message.stop()
         if self.session is None or self.data is None:
+            return
+        if self._defer(lambda: self._apply(message, change, note)):
             return
         try:
             data = change(self.session)
@@ -626,8 +710,8 @@ class TrustApp(App[int]):
     def poll_now(self) -> None:
         """One tick: roll "today" over at the configured hour, notice another process's write."""
         session = self.session
-        if session is None or self.data is None:
-            return
+        if session is None or not self.complete:
+            return  # the full read, still running, brings the file as it is now
         changed = session.refresh_today()
         if changed is not None:
             self.publish(changed)
@@ -677,6 +761,7 @@ class TrustApp(App[int]):
 
     async def on_unmount(self) -> None:
         """However the app ends (q, ctrl+q, a test leaving run_test), queued writes finish first."""
+        await self.wait_for_everything()
         failure = await self.flush_writes()
         if failure is not None:
             self.exit(1, return_code=1, message=self._unsaved_text())
@@ -695,6 +780,7 @@ class TrustApp(App[int]):
                 self.data = self.session.save_step(progress)
 
     async def action_quit(self) -> None:
+        await self.wait_for_everything()  # a change asked for meanwhile is made and saved
         self._take_unsaved_screen_text()
         failure = await self.flush_writes()
         if failure is not None and not self._quit_armed:

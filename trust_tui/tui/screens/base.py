@@ -12,7 +12,10 @@ if TYPE_CHECKING:
     from trust_tui.session import AppData
     from trust_tui.tui.app import TrustApp
 
-__all__ = ["DataScreen"]
+__all__ = ["STILL_READING", "DataScreen"]
+
+STILL_READING = "Still reading your history…"
+"""Said when something needs every log before the full read (after the first frame) lands."""
 
 
 class DataScreen(Screen[None]):
@@ -26,10 +29,20 @@ class DataScreen(Screen[None]):
     def trust_app(self) -> TrustApp:
         return cast("TrustApp", self.app)
 
+    FROM_INDEX = False
+    """Whether `show_data` can draw the first frame's data (`AppData.complete` False: no logs,
+    no steps). Other screens show a loading state until every log is read."""
+
     def on_mount(self) -> None:
-        self.trust_app.data_changed.subscribe(self, self.show_data)
+        self.trust_app.data_changed.subscribe(self, self._show)
         if self.trust_app.data is not None:
-            self.show_data(self.trust_app.data)
+            self._show(self.trust_app.data)
+
+    def _show(self, data: AppData) -> None:
+        waiting = not (data.complete or self.FROM_INDEX)
+        self.loading = waiting
+        if not waiting:
+            self.show_data(data)
 
     def show_data(self, data: AppData) -> None:
         raise NotImplementedError

@@ -13,10 +13,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.widgets._footer import FooterKey
 
-from trust_tui.domain.due import DueList, ago, due_from_streaks, last_done_by_action
+from trust_tui.domain.due import (
+    DueList,
+    ago,
+    due_from_streaks,
+    last_done_by_action,
+    last_done_from_counts,
+)
 from trust_tui.domain.wording import period_phrase
 from trust_tui.tui.messages import LogUndoRequested
-from trust_tui.tui.screens.base import DataScreen
+from trust_tui.tui.screens.base import STILL_READING, DataScreen
 from trust_tui.tui.text import user_content
 from trust_tui.tui.widgets.action_list import ActionList
 
@@ -38,7 +44,10 @@ def _hint(data: AppData) -> str:
     """The keys; on a first visit (nothing logged, no step done), where to begin."""
     if not data.snapshot.active_actions:
         return "No active actions yet: add one on the Actions screen (a)."
-    started = data.snapshot.logs or any(p.done_on for p in data.snapshot.steps.values())
+    if data.complete:
+        started = data.snapshot.logs or any(p.done_on for p in data.snapshot.steps.values())
+    else:
+        started = data.steps_done or any(data.day_counts or {})
     if not started:
         return WELCOME
     return "enter log · n log with a note · b log an earlier day · u undo the last log"
@@ -87,6 +96,7 @@ class _Footer(Footer):
 
 
 class TodayScreen(DataScreen):
+    FROM_INDEX = True
     AUTO_FOCUS = "#today-actions"
     BINDINGS = [
         Binding("l", "log", "Log (enter does the same)", id="today.log", show=False),
@@ -131,7 +141,10 @@ class TodayScreen(DataScreen):
         )
         settings = data.snapshot.settings
         due = due_from_streaks(actions, data.streaks, data.today, settings, data.snapshot.pauses)
-        last = last_done_by_action(data.snapshot.logs, data.today, (a.id for a in actions))
+        if data.complete:
+            last = last_done_by_action(data.snapshot.logs, data.today, (a.id for a in actions))
+        else:
+            last = last_done_from_counts(data.day_counts or {}, data.today, actions)
         last_text = {k: ago(v, data.today) for k, v in last.items()}
         self.query_one(ActionList).show(actions, data.streaks, due, last_text)
         self._show_status(due)
@@ -222,6 +235,9 @@ class TodayScreen(DataScreen):
         self.post_message(LogUndoRequested())
 
     def action_calendar(self) -> None:
+        if not self.trust_app.complete:
+            self.notify(STILL_READING, timeout=2)
+            return
         if (action_id := self._highlighted()) is not None:
             from trust_tui.tui.dialogs.calendar import CalendarDialog
 
