@@ -127,3 +127,14 @@ def open_session(db: Path) -> Session:
     )
     session.open()
     return session
+
+
+def run_cli(*args: str) -> int:
+    """`trust-tui ARGS…` in this process: its exit code, whether `main` returns it or argparse
+    raises SystemExit with it."""
+    from trust_tui.cli import main
+
+    try:
+        return main(list(args))
+    except SystemExit as exit_info:
+        return int(exit_info.code or 0)

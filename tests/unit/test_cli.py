@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from app_helpers import disk_bytes, file_raw
+from app_helpers import disk_bytes, file_raw, run_cli
 
 from trust_tui.cli import main
 from trust_tui.domain.summary import weekly_summary
@@ -32,11 +32,7 @@ def db(tmp_path: Path) -> Path:
 
 
 def run(db: Path, *args: str) -> int:
-    """The exit code, whether main returns it or argparse raises SystemExit with it."""
-    try:
-        return main(["--db", str(db), *args])
-    except SystemExit as exit_info:
-        return int(exit_info.code or 0)
+    return run_cli("--db", str(db), *args)
 
 
 def make_file(db: Path) -> bytes:

@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
-from app_helpers import disk_bytes, file_raw, hand_edit
+from app_helpers import disk_bytes, file_raw, hand_edit, run_cli
 
-from trust_tui.cli import PAUSE_REASONS, main
+from trust_tui.cli import PAUSE_REASONS
 from trust_tui.domain import models
 from trust_tui.domain.models import Settings
 from trust_tui.guide import load_default_actions
@@ -35,10 +35,7 @@ def db(tmp_path: Path) -> Path:
 
 
 def run(db: Path, *args: str) -> int:
-    try:
-        return main(["--db", str(db), *args])
-    except SystemExit as exit_info:
-        return int(exit_info.code or 0)
+    return run_cli("--db", str(db), *args)
 
 
 def make_file(db: Path) -> bytes:

@@ -18,9 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from app_helpers import disk_bytes, file_raw, hand_edit
+from app_helpers import disk_bytes, file_raw, hand_edit, run_cli
 
-from trust_tui.cli import main
 from trust_tui.storage.store import Store
 
 NOW = "2026-11-27T20:00:00+01:00"
@@ -42,11 +41,7 @@ def db(tmp_path: Path) -> Path:
     return folder / "trust.json"
 
 
-def run(*args: str) -> int:
-    try:
-        return main(list(args))
-    except SystemExit as exit_info:
-        return int(exit_info.code or 0)
+run = run_cli
 
 
 def cli(

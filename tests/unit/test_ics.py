@@ -9,10 +9,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from app_helpers import file_raw, hand_edit
+from app_helpers import file_raw, hand_edit, run_cli
 from dateutil.rrule import rrulestr
-
-from trust_tui.cli import main
 
 NOW = "2026-11-27T20:00:00+01:00"  # Friday
 PARIS = ZoneInfo("Europe/Paris")
@@ -31,10 +29,7 @@ def db(tmp_path: Path) -> Path:
 
 
 def run(db: Path, *args: str) -> int:
-    try:
-        return main(["--db", str(db), *args])
-    except SystemExit as exit_info:
-        return int(exit_info.code or 0)
+    return run_cli("--db", str(db), *args)
 
 
 def export(db: Path, tmp_path: Path, *extra: str) -> icalendar.Calendar:

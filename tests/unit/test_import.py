@@ -7,11 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from app_helpers import disk_bytes, file_raw, hand_edit
+from app_helpers import disk_bytes, file_raw, hand_edit, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trust_tui.cli import main
 from trust_tui.domain.models import LogEntry, Settings, StepProgress
 from trust_tui.guide import load_default_actions
 from trust_tui.storage.store import Store
@@ -25,11 +24,7 @@ def pinned_now(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TRUST_TUI_DB", raising=False)
 
 
-def run(*args: str) -> int:
-    try:
-        return main(list(args))
-    except SystemExit as exit_info:
-        return int(exit_info.code or 0)
+run = run_cli
 
 
 def export(db: Path, capsys: pytest.CaptureFixture[str]) -> str:
