@@ -47,8 +47,9 @@ async def _show_step(pilot, step_id: str) -> None:  # type: ignore[no-untyped-de
 # --- 1. escape and tab leave a text field; focus never selects what it holds ------------------
 
 
-async def test_escape_leaves_the_day_start_field_so_keys_are_keys_again(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_escape_leaves_the_day_start_field_so_keys_are_keys_again(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot, "s", "SettingsScreen")
         field = app.screen.query_one("#day-starts-at", Input)
@@ -63,8 +64,7 @@ async def test_escape_leaves_the_day_start_field_so_keys_are_keys_again(app_db: 
         assert app.data.snapshot.settings.day_starts_at == dt.time(0, 0)
 
 
-async def test_shift_tab_into_the_day_start_selects_nothing(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_shift_tab_into_the_day_start_selects_nothing(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot, "s", "SettingsScreen")
         app.screen.query_one("#theme", Select).focus()
@@ -81,8 +81,9 @@ async def test_shift_tab_into_the_day_start_selects_nothing(app_db: Path) -> Non
         assert app.data.snapshot.settings.day_starts_at == dt.time(0, 0)
 
 
-async def test_a_refused_day_start_shows_the_setting_and_says_so(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_a_refused_day_start_shows_the_setting_and_says_so(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot, "s", "SettingsScreen")
         field = app.screen.query_one("#day-starts-at", Input)
@@ -136,8 +137,9 @@ async def test_editing_an_entry_starts_at_the_end_of_its_note(app_db: Path) -> N
         assert app.data.snapshot.logs[0].date == TODAY
 
 
-async def test_going_back_into_a_guide_answer_puts_the_cursor_at_its_end(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_going_back_into_a_guide_answer_puts_the_cursor_at_its_end(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _show_step(pilot, "1.1")
         await pilot.press("tab", "tab")
@@ -154,8 +156,9 @@ async def test_going_back_into_a_guide_answer_puts_the_cursor_at_its_end(app_db:
 # --- 3. a step's title wraps whole ------------------------------------------------------------
 
 
-async def test_a_step_title_is_whole_after_scrolling_and_moving_on(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_a_step_title_is_whole_after_scrolling_and_moving_on(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _show_step(pilot, "1.1")
         reader = app.screen.query_one(StepReader)
@@ -172,8 +175,9 @@ async def test_a_step_title_is_whole_after_scrolling_and_moving_on(app_db: Path)
 # --- 4. duplicate action names ------------------------------------------------------------------
 
 
-async def test_the_action_form_refuses_a_name_an_active_action_has(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_the_action_form_refuses_a_name_an_active_action_has(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot, "a", "ActionsScreen")
         await pilot.press("n")
@@ -188,8 +192,9 @@ async def test_the_action_form_refuses_a_name_an_active_action_has(app_db: Path)
         assert app.data.snapshot.action("shared-activity-2") is None
 
 
-async def test_the_needs_dialog_refuses_a_name_an_active_action_has(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_the_needs_dialog_refuses_a_name_an_active_action_has(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(ActionList)
         table.move_cursor(row=table.get_row_index("ask-needs"))
@@ -211,8 +216,7 @@ def _footer(pilot) -> str:  # type: ignore[no-untyped-def]
     return screen_text(pilot).splitlines()[-1]
 
 
-async def test_the_sources_dialog_shows_its_own_keys(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_the_sources_dialog_shows_its_own_keys(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _show_step(pilot, "1.1")
         await pilot.press("r")
@@ -222,8 +226,7 @@ async def test_the_sources_dialog_shows_its_own_keys(app_db: Path) -> None:
         assert "Mark done" not in footer and "Save" not in footer
 
 
-async def test_the_action_form_shows_its_own_keys(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_the_action_form_shows_its_own_keys(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot, "a", "ActionsScreen")
         await pilot.press("n")
@@ -263,8 +266,9 @@ async def test_unmarking_a_done_step_asks_and_keeps_its_first_date(app_db: Path)
         assert app.data.snapshot.steps["1.1"].done_on == first
 
 
-async def test_archiving_says_what_happens_and_u_brings_it_back(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_archiving_says_what_happens_and_u_brings_it_back(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await _open(pilot, "a", "ActionsScreen")
         table = app.screen.query_one("#action-table", DataTable)
@@ -283,8 +287,9 @@ async def test_archiving_says_what_happens_and_u_brings_it_back(app_db: Path) ->
 # --- 7. the History filter ------------------------------------------------------------------------
 
 
-async def test_f_opens_the_filter_and_choosing_returns_to_the_table(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_f_opens_the_filter_and_choosing_returns_to_the_table(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot, "h", "HistoryScreen")
         await pilot.press("f")
@@ -301,8 +306,7 @@ async def test_f_opens_the_filter_and_choosing_returns_to_the_table(app_db: Path
 # --- 8. the quit warning names the note ---------------------------------------------------------
 
 
-async def test_the_quit_warning_names_the_action_and_the_day(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_the_quit_warning_names_the_action_and_the_day(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(ActionList)
         table.move_cursor(row=table.get_row_index("appreciation-note"))
@@ -321,8 +325,7 @@ async def test_the_quit_warning_names_the_action_and_the_day(app_db: Path) -> No
 # --- 9. a small terminal ---------------------------------------------------------------------------
 
 
-async def test_a_too_small_terminal_says_the_size_it_needs(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_a_too_small_terminal_says_the_size_it_needs(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=(60, 18)) as pilot:
         await pilot.pause()
         text = screen_text(pilot)

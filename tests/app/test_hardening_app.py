@@ -180,8 +180,9 @@ async def test_a_file_name_with_an_escape_sequence_is_shown_visibly(app_db: Path
     assert "\x1b" not in text and "\x07" not in text
 
 
-async def test_every_toast_is_plain_and_visible_whatever_its_caller_passes(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_every_toast_is_plain_and_visible_whatever_its_caller_passes(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         app.screen.notify(f"[b]name[/b]{OSC_TITLE}", title=f"t{OSC_TITLE}", markup=True)
         await settle(pilot)

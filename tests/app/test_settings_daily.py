@@ -20,8 +20,7 @@ async def _open_settings(pilot) -> SettingsScreen:  # type: ignore[no-untyped-de
     return pilot.app.screen
 
 
-async def test_the_checkin_day_and_time_are_saved_and_cleared(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_the_checkin_day_and_time_are_saved_and_cleared(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_settings(pilot)
         screen.query_one("#checkin-day", Select).value = "sunday"
@@ -41,8 +40,9 @@ async def test_the_checkin_day_and_time_are_saved_and_cleared(app_db: Path) -> N
         assert "checkin_day" not in settings and "checkin_time" not in settings
 
 
-async def test_a_bad_checkin_time_is_refused_and_kept_on_screen(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_a_bad_checkin_time_is_refused_and_kept_on_screen(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_settings(pilot)
         time = screen.query_one("#checkin-time", Input)
@@ -56,8 +56,7 @@ async def test_a_bad_checkin_time_is_refused_and_kept_on_screen(app_db: Path) ->
         assert app.data.snapshot.settings.checkin_time is None
 
 
-async def test_pause_and_resume_from_settings(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_pause_and_resume_from_settings(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_settings(pilot)
         assert "Not paused." in str(screen.query_one("#pause-status").render())
@@ -81,8 +80,9 @@ async def test_pause_and_resume_from_settings(app_db: Path) -> None:
         assert "Not paused." in str(screen.query_one("#pause-status").render())
 
 
-async def test_a_bad_until_date_is_refused_and_nothing_is_written(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_a_bad_until_date_is_refused_and_nothing_is_written(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_settings(pilot)
         screen.query_one("#pause-until", Input).value = "next week"

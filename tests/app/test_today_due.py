@@ -114,8 +114,7 @@ async def test_u_undoes_the_last_log_of_this_session(app_db: Path) -> None:
         assert any("Nothing to undo" in str(n.message) for n in app._notifications)
 
 
-async def test_a_second_log_of_a_daily_action_asks_first(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_a_second_log_of_a_daily_action_asks_first(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _highlight(pilot, "stay-in-touch")
         await pilot.press("enter")
@@ -135,8 +134,7 @@ async def test_a_second_log_of_a_daily_action_asks_first(app_db: Path) -> None:
         assert [d["action"] for d in file_logs(app_db)] == ["stay-in-touch"] * 2
 
 
-async def test_a_weekly_action_with_a_higher_target_never_asks(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_a_weekly_action_with_a_higher_target_never_asks(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await _highlight(pilot, "appreciation-note")
         for _ in range(4):
@@ -167,8 +165,9 @@ async def test_a_space_pause_shows_the_note_instead_of_due_marks(app_db: Path) -
         assert not app.screen.query_one("#today-why").display  # no nudge towards the partner
 
 
-async def test_pausing_for_space_from_the_palette_shows_the_note(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_pausing_for_space_from_the_palette_shows_the_note(
+    app: TrustApp, app_db: Path
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         app._pause("space")()
         await settle(pilot)
@@ -180,8 +179,7 @@ async def test_pausing_for_space_from_the_palette_shows_the_note(app_db: Path) -
         assert Store(app_db).load().pauses == ()  # begun today: resuming today cancels it
 
 
-async def test_the_theme_is_kept_between_runs(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_the_theme_is_kept_between_runs(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         other = next(t for t in sorted(app.available_themes) if t != app.theme)
         app.theme = other

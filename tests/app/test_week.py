@@ -16,8 +16,7 @@ from trust_tui.tui.messages import SettingsChanged
 from trust_tui.tui.widgets.streak_grid import StreakGrid
 
 
-async def test_week_shows_weeks_streaks_heat_map_and_trend(demo_db: Path) -> None:
-    app = TrustApp(db_path=demo_db)
+async def test_week_shows_weeks_streaks_heat_map_and_trend(app: TrustApp, demo_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("w")
         assert type(app.screen).__name__ == "WeekScreen"

@@ -60,8 +60,7 @@ async def test_every_full_name_is_on_week_and_every_action_reachable_at_80x24(
         assert "Before this action started" in str(app.screen.query_one("#week-detail").render())
 
 
-async def test_the_pane_shows_the_weeks_count_and_notes(demo_db: Path) -> None:
-    app = TrustApp(db_path=demo_db)
+async def test_the_pane_shows_the_weeks_count_and_notes(app: TrustApp, demo_db: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("w", "down", "down", "left")  # Call or message, last week
         grid = app.screen.query_one(StreakGrid)
@@ -102,8 +101,7 @@ async def test_a_fresh_file_with_one_log_shows_no_miss_before_it(app_db: Path) -
             assert all(c == "·" for c in cells[:-1]), cells  # every week before this one
 
 
-async def test_calendar_backfills_removes_and_undoes(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_calendar_backfills_removes_and_undoes(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("w", "down", "down")  # Call or message (plain: one key logs)
         await pilot.press("enter")
@@ -127,9 +125,9 @@ async def test_calendar_backfills_removes_and_undoes(app_db: Path) -> None:
 
 
 async def test_calendar_opens_the_check_in_for_its_kind_and_the_page_keys_change_month(
+    app: TrustApp,
     app_db: Path,
 ) -> None:
-    app = TrustApp(db_path=app_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")  # on Today: the first action, the weekly check-in
         assert isinstance(app.screen, CalendarDialog)
@@ -147,8 +145,7 @@ async def test_calendar_opens_the_check_in_for_its_kind_and_the_page_keys_change
         assert isinstance(app.screen, CalendarDialog)
 
 
-async def test_a_day_long_ago_is_confirmed_naming_its_year(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_a_day_long_ago_is_confirmed_naming_its_year(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "down")  # Today: Call or message
         await pilot.press("c", "pageup", "pageup", "pageup", "enter")
@@ -162,8 +159,7 @@ async def test_a_day_long_ago_is_confirmed_naming_its_year(app_db: Path) -> None
         assert [d["date"] for d in file_logs(app_db)] == ["2026-08-27"]
 
 
-async def test_typed_relative_dates_and_a_year_named_far_back(app_db: Path) -> None:
-    app = TrustApp(db_path=app_db)
+async def test_typed_relative_dates_and_a_year_named_far_back(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "down", "b")
         assert isinstance(app.screen, LogDialog)
@@ -206,9 +202,9 @@ def test_cli_log_takes_relative_dates(app_db: Path, capsys) -> None:  # type: ig
 
 
 async def test_heat_map_switches_to_the_highlighted_action_and_its_levels_stay_apart(
+    app: TrustApp,
     demo_db: Path,
 ) -> None:
-    app = TrustApp(db_path=demo_db)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("w")
         title = app.screen.query_one("#week-heat-title")
