@@ -3,6 +3,7 @@ action name leaves the note column in view."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from app_helpers import SIZE, add_long_action, file_logs, screen_text, settle
@@ -96,3 +97,33 @@ async def test_a_long_action_name_leaves_the_note_column_in_view(
         header = next(line for line in screen_text(pilot).splitlines() if "Date" in line)
         assert "Note" in header
         assert "on time" in screen_text(pilot)
+
+
+async def test_a_long_note_ends_with_an_ellipsis_inside_the_screen_beside_a_long_name(
+    app: TrustApp, app_db: Path
+) -> None:
+    # A name cut at 22 cells widens the Action column, and enough rows bring the scroll bar: the
+    # note must still end in "…" on screen, not at the screen's edge.
+    from trust_tui.guide import load_default_actions
+    from trust_tui.storage.store import Store
+    from trust_tui.tui.dialogs.action_form import build_action
+
+    note = "A long note about the evening walk and the talk we had after dinner, every word of it."
+    assert main(["--db", str(app_db), "log", "stay-in-touch", "--note", note]) == 0
+    store = Store(app_db, default_actions=load_default_actions())
+    name = "Home when I said I'd be back"
+    action = build_action(
+        None, store.open().actions, name=name, cadence="day", target="1", step="", description=""
+    )
+    store.upsert_action(action)
+    for back in range(1, 31):
+        day = (dt.date(2026, 11, 27) - dt.timedelta(days=back)).isoformat()
+        assert main(["--db", str(app_db), "log", action.id, "--date", day]) == 0
+    for width in (80, 100):
+        async with app.run_test(size=(width, 24)) as pilot:
+            await pilot.press("h")
+            await settle(pilot)
+            lines = screen_text(pilot).splitlines()
+            row = next(line for line in lines if "A long note" in line)
+            assert row.rstrip().endswith("…"), (width, row)
+        app = TrustApp(db_path=app_db)

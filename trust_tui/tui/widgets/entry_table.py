@@ -8,15 +8,17 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from trust_tui.domain.models import Action, LogEntry
-from trust_tui.domain.text import fit
+from trust_tui.domain.text import cell_width, fit
 from trust_tui.tui.text import user_cell
 
 __all__ = ["EntryTable", "first_line"]
 
 NOTE_PREVIEW = 60
 NAME_CELLS = 22
-OTHER_COLUMNS = 52
-"""Date, action and rating columns with their padding, and the scroll bar."""
+FIXED_CELLS = len("Fri 27 Nov 2026") + len("Rating") + 4 * 2 + 5
+"""The date and rating columns, every column's padding (one cell each side), the screen's margin
+and the scroll bar (5, measured at 80 and 100 columns): with the action column's widest name,
+what the note's preview must leave free."""
 
 
 def first_line(note: str, width: int = NOTE_PREVIEW) -> str:
@@ -45,15 +47,19 @@ class EntryTable(DataTable[Text]):
     def show(self, entries: Sequence[LogEntry], actions: dict[str, Action]) -> None:
         """Rows for `entries` (already newest first), keeping the cursor near where it was."""
         keep, row = self.highlighted_uid, self.cursor_row
+        names = {
+            action_id: fit(action.name if action else action_id, NAME_CELLS)
+            for action_id, action in ((e.action, actions.get(e.action)) for e in entries)
+        }
+        name_cells = max((cell_width(name) for name in names.values()), default=0)
         # The preview ends with "…" where the screen ends, not mid-word at its edge.
-        preview = max(16, min(NOTE_PREVIEW, self.app.size.width - OTHER_COLUMNS))
+        room = self.app.size.width - FIXED_CELLS - max(name_cells, len("Action"))
+        preview = max(16, min(NOTE_PREVIEW, room))
         self.clear()
         for entry in entries:
-            action = actions.get(entry.action)
-            name = action.name if action else entry.action
             self.add_row(
                 Text(entry.date.strftime("%a %d %b %Y"), no_wrap=True),
-                user_cell(fit(name, NAME_CELLS), no_wrap=True),
+                user_cell(names[entry.action], no_wrap=True),
                 Text("" if entry.rating is None else f"{entry.rating}/10"),
                 user_cell(first_line(entry.note, preview), no_wrap=True, overflow="ellipsis"),
                 key=entry.uid,
