@@ -159,3 +159,19 @@ async def test_a_stale_index_means_the_full_read_comes_first(demo_db: Path) -> N
         assert app.data is not None and app.data.complete
         assert len(app.data.snapshot.logs) == 237
         assert "14 d" in screen_text(pilot)
+
+
+async def test_a_first_run_on_the_default_path_creates_its_folder(
+    isolated_user_dirs: Path, isolated_home: Path, now_pinned: str
+) -> None:
+    # `trust-tui` with no --db, as a new user runs it: the default folder does not exist yet.
+    from trust_tui.paths import resolve_db_path
+
+    db = resolve_db_path(None)
+    assert not db.parent.exists()
+    app = TrustApp(db_path=db, from_index=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert type(app.screen).__name__ == "TodayScreen"
+        assert "Today · Friday 27 November 2026" in screen_text(pilot)
+    assert db.exists() and (db.parent.stat().st_mode & 0o777) == 0o700

@@ -271,6 +271,8 @@ class Store(DataFile):
         the logs. None when the index cannot be trusted for the file as it is now (missing,
         stale, unreadable) or when `open` has work to do first (no file, the day's first open):
         then call `open`. Raises the StoreError subclasses of the lock and the guard."""
+        if not self._file.exists():
+            return None  # a first run: `open` creates the folder, the file and the lock
         with self._mutex, self._locked(shared=True):
             if not self._file.exists() or not self._backed_up_today():
                 return None
