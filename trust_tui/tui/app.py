@@ -43,6 +43,8 @@ from trust_tui.tui.text import user_str
 if TYPE_CHECKING:
     import datetime as dt
 
+    from textual.widget import AwaitMount
+
     from trust_tui.guide import Guide, Step
     from trust_tui.session import AppData, Session, WriteFailure
 
@@ -190,19 +192,18 @@ class TrustApp(App[int]):
             self._show_problem(error)
             return
         self.publish(data)
-        deferred, self._deferred = self._deferred, []
-        for change in deferred:
-            change()
+        self._run_deferred()
         self._compact_worker()
 
-    def _show_problem(self, error: Exception) -> None:
+    def _show_problem(self, error: Exception) -> AwaitMount:
+        """The file cannot be used: say why, and never write (nothing deferred is made)."""
         from trust_tui.session import newest_backup
         from trust_tui.tui.screens.problem import ProblemScreen
 
         self.problem = error
         self.data = None
         self._deferred.clear()
-        self.push_screen(ProblemScreen(error, self.db_path, newest_backup(self.db_path)))
+        return self.push_screen(ProblemScreen(error, self.db_path, newest_backup(self.db_path)))
 
     async def wait_for_everything(self) -> None:
         """Until every log is read (at once when it already is)."""
@@ -213,10 +214,13 @@ class TrustApp(App[int]):
                 await asyncio.shield(self._full_read)
             except Exception:  # noqa: BLE001 - reported by `_everything_read`
                 return
-            if self._deferred:
-                deferred, self._deferred = self._deferred, []
-                for change in deferred:
-                    change()
+            self._run_deferred()
+
+    def _run_deferred(self) -> None:
+        """The changes asked for while the logs were still being read, in order."""
+        deferred, self._deferred = self._deferred, []
+        for change in deferred:
+            change()
 
     def _defer(self, change: Callable[[], None]) -> bool:
         """True (and `change` kept for later) while the logs are still being read."""
@@ -265,11 +269,7 @@ class TrustApp(App[int]):
 
     async def on_mount(self) -> None:
         if self.problem is not None:
-            from trust_tui.session import newest_backup
-            from trust_tui.tui.screens.problem import ProblemScreen
-
-            backup = newest_backup(self.db_path)
-            await self.push_screen(ProblemScreen(self.problem, self.db_path, backup))
+            await self._show_problem(self.problem)
             return
         self.set_interval(POLL_SECONDS, self.poll_now, name="poll clock and file")
         self._check_size(self.size)
