@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from app_helpers import SIZE, screen_text
+import gc
+
+import pytest
+from app_helpers import SIZE, screen_text, settle
 from textual.app import App, ComposeResult
+from textual.color import Color
+from textual.css import stylesheet as stylesheet_module
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from trust_tui.app import TrustApp
+from trust_tui.collector import pause_for_start_up, resume_after_start_up
 
 
 def _key_states(app: App[object]) -> list[tuple[str, bool, bool]]:
@@ -38,3 +44,75 @@ async def test_today_footer_keys_end_as_textual_footer_keys(app: TrustApp) -> No
     assert ("ctrl+p", True, True) in ours
     assert all(not compact for key, compact, _ in ours if key != "ctrl+p")
     assert "t Today" in footer_line and "q Quit" in footer_line
+
+
+async def test_the_stylesheet_is_parsed_once_until_the_theme_changes(
+    app: TrustApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual re-parses every stylesheet when it first shows a screen; the app's keeps the
+    rules of each source until the variables change, and styles exactly as before."""
+    parsed: list[str] = []
+    real = stylesheet_module.parse
+
+    def counting(scope, css, read_from, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(read_from[0]).endswith("app.tcss"):
+            parsed.append(str(read_from[0]))
+        return real(scope, css, read_from, *args, **kwargs)
+
+    monkeypatch.setattr(stylesheet_module, "parse", counting)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("w")  # a second screen: Textual refreshes the CSS again
+        await settle(pilot)
+        assert len(parsed) == 1
+        title = app.screen.query_one(".screen-title")
+        assert title.styles.text_style.bold
+        assert title.styles.color == Color.parse(app.get_css_variables()["text-primary"])
+        dark = title.styles.color
+        app.theme = "textual-light"  # new variables: parsed again, and the rules follow
+        await settle(pilot)
+        assert len(parsed) == 2
+        assert title.styles.color == Color.parse(app.get_css_variables()["text-primary"])
+        assert title.styles.color != dark
+
+
+async def test_the_collector_paused_for_start_up_resumes_after_the_first_frame(
+    app: TrustApp,
+) -> None:
+    assert gc.isenabled()
+    pause_for_start_up()  # as `trust-tui` does before it imports the app
+    try:
+        assert not gc.isenabled()
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+            assert "Today" in screen_text(pilot)
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_resuming_the_collector_undoes_only_the_start_up_pause() -> None:
+    gc.disable()  # paused by someone else (a load in progress): not ours to resume
+    try:
+        pause_for_start_up()
+        resume_after_start_up()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    resume_after_start_up()  # nothing paused: nothing to do
+    assert gc.isenabled()
+
+
+async def test_today_names_the_step_without_reading_the_whole_guide(
+    app: TrustApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import trust_tui.guide
+
+    def refuse() -> None:
+        raise AssertionError("the whole guide was read for Today's first frame")
+
+    monkeypatch.setattr(trust_tui.guide, "load_guide", refuse)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Why (step 3.1, " in screen_text(pilot)

@@ -145,6 +145,19 @@ async def test_calendar_opens_the_check_in_for_its_kind_and_the_page_keys_change
         assert isinstance(app.screen, CalendarDialog)
 
 
+async def test_a_month_turned_from_its_31st_lands_on_the_last_day_of_a_shorter_month(
+    app: TrustApp,
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "pageup")  # 27 October
+        await pilot.press("right", "right", "right", "right")
+        assert app.screen.day == dt.date(2026, 10, 31)
+        await pilot.press("pageup")
+        assert app.screen.day == dt.date(2026, 9, 30)
+        await pilot.press("pageup", "pageup", "pageup", "pageup", "pageup", "pageup", "pageup")
+        assert app.screen.day == dt.date(2026, 2, 28)
+
+
 async def test_a_day_long_ago_is_confirmed_naming_its_year(app: TrustApp, app_db: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "down")  # Today: Call or message

@@ -277,3 +277,16 @@ def test_bad_actions_are_refused(broken: Path) -> None:
     _edit(broken / "actions.toml", "target = 3", "target = true")
     with pytest.raises(ContentError, match="'target' must be of type int"):
         load_default_actions()
+
+
+def test_one_step_read_alone_is_the_step_the_whole_guide_holds() -> None:
+    for step_id in STEP_IDS:
+        assert guide_mod.load_step(step_id) == load_guide().steps[step_id]
+
+
+@pytest.mark.parametrize(
+    "step_id", ["9.9", "3", "3.3.md", "../guide/3.3", "3.3\n", " 3.3", "", "3.3/../3.3"]
+)
+def test_a_step_id_that_names_no_step_file_reads_nothing(step_id: str) -> None:
+    """An action's step is data (a hand-edited file): never a path to follow."""
+    assert guide_mod.load_step(step_id) is None

@@ -292,6 +292,9 @@ def _env_db() -> bool:
 
 
 def _run_app(db_path: Path) -> int:
+    from trust_tui.collector import pause_for_start_up
+
+    pause_for_start_up()  # the app resumes it after its first frame
     from trust_tui.app import TrustApp
 
     app = TrustApp(db_path=db_path, from_index=True)

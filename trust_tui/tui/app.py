@@ -38,6 +38,7 @@ from trust_tui.tui.messages import (
     SettingsChanged,
     StepSaved,
 )
+from trust_tui.tui.stylesheet import CachedStylesheet
 from trust_tui.tui.text import user_str
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ class TrustApp(App[int]):
         """`from_index`: draw the first frame from the derived index and read the logs right
         after it (`AppData.complete` is False until then). The command line asks for it."""
         super().__init__()
+        self.stylesheet = CachedStylesheet(variables=self.get_css_variables())
         self._from_index = from_index
         self._full_read: asyncio.Future[AppData] | None = None
         self._deferred: list[Callable[[], None]] = []
@@ -165,8 +167,10 @@ class TrustApp(App[int]):
         from trust_tui.session import Session
         from trust_tui.storage.store import Store
 
-        store = Store(self.db_path, default_actions=load_default_actions(), now=clock.now)
-        session = Session(store, self.db_path, clock.now)
+        # The plain clock: the app's figures are plain dates (docs/design.md §8), and wrapping
+        # each reading in pendulum cost its 20 ms import on the way to the first frame.
+        store = Store(self.db_path, default_actions=load_default_actions(), now=clock.now_plain)
+        session = Session(store, self.db_path, clock.now_plain)
         data = session.open_from_index() if self._from_index else None
         if data is None:
             data = session.open()
@@ -268,6 +272,9 @@ class TrustApp(App[int]):
             self.save()
 
     async def on_mount(self) -> None:
+        from trust_tui.collector import resume_after_start_up
+
+        self.call_after_refresh(resume_after_start_up)  # paused by the command line
         if self.problem is not None:
             await self._show_problem(self.problem)
             return
@@ -340,10 +347,15 @@ class TrustApp(App[int]):
         return self._guide
 
     def guide_step(self, step_id: str | None) -> Step | None:
-        guide = self.guide
-        if guide is None or not step_id:
+        """One step, without reading the whole guide when it is not read yet (Today asks on
+        its first frame); None when there is no such step or it cannot be read."""
+        if not step_id:
             return None
-        return guide.steps.get(step_id)
+        if self._guide is not None:
+            return self._guide.steps.get(step_id)
+        from trust_tui.guide import load_step
+
+        return load_step(step_id)
 
     # --- navigation and the palette ------------------------------------------------------------
 

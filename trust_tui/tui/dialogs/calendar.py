@@ -174,11 +174,11 @@ class CalendarDialog(ModalScreen[None]):
         data = self.trust_app.data
         if data is None:
             return
-        year, month = divmod(self.day.year * 12 + self.day.month - 1 + step, 12)
-        month += 1
-        last = calendar.monthrange(year, month)[1]
-        day = dt.date(year, month, min(self.day.day, last))
-        self.day = min(day, data.today)
+        import pendulum  # the calendar's month arithmetic; only when a month is turned
+
+        # 31 January + 1 month is 28 (or 29) February: pendulum keeps the day in the month.
+        moved = pendulum.date(self.day.year, self.day.month, self.day.day).add(months=step)
+        self.day = min(dt.date(moved.year, moved.month, moved.day), data.today)
         self._refresh()
 
     def action_log(self) -> None:

@@ -56,36 +56,41 @@ def _hint(data: AppData) -> str:
 def _keys_shown(screen: Screen[object]) -> tuple[object, ...]:
     """What the footer shows of the active bindings: keys, labels, actions, enabled, tooltips."""
     return tuple(
-        (key, binding.key, binding.description, binding.action, enabled, tooltip, binding.show)
+        (key, binding.key, binding.description, binding.action, enabled, tooltip)
         for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
+        if binding.show
     )
 
 
 class _Footer(Footer):
-    """Textual's Footer, with each key given its final compact state before it is mounted.
+    """Textual's Footer, with its keys in the first frame and recomposed only when they change.
 
-    A FooterKey is mounted compact, then bound to the (non-compact) footer: two class changes
-    a key, each restyling it from scratch: ~18-21 ms in all on the way to the first frame
-    (docs/design.md §8). Same keys, same classes, same looks; the restyles are skipped.
+    Textual's Footer composes empty, then recomposes once the screen announces its bindings,
+    and again at every later announcement (three on the way to the first frame, with identical
+    keys): each recompose rebuilds and restyles every key (~8 ms). This one composes the keys
+    at once and recomposes only when the keys shown change. A FooterKey is also given its
+    final compact state before it is mounted (Textual mounts it compact, then binds it to the
+    footer: two restyles a key). Same keys, same classes, same looks. Relies on Textual's
+    `Footer._bindings_ready` and `bindings_changed` (tests/app/test_footer_recompose.py).
     """
 
     _shown: tuple[object, ...] | None = None
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._bindings_ready = True  # the screen's bindings are known when it composes us
+
     def bindings_changed(self, screen: Screen[object]) -> None:
-        """Recompose only when the keys shown change: Textual announces new bindings after
-        every focus change and mount, three times with identical keys on the way to the first
-        frame, and each recompose rebuilds and restyles every key. Relies on Textual's
-        `Footer.bindings_changed` (tests/app/test_footer_recompose.py checks it)."""
         will_recompose = screen.app.app_focus and self.is_attached and screen is self.screen
         if will_recompose:
             shown = _keys_shown(screen)
             if shown == self._shown:
-                self._bindings_ready = True
                 return
             self._shown = shown
         super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
+        self._shown = _keys_shown(self.screen)
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 bound = "compact" in (getattr(widget, "_reactive_connect", None) or {})
