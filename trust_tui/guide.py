@@ -13,10 +13,10 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from trust_tui.domain.frozen import frozen
 from trust_tui.domain.models import Action
 from trust_tui.domain.validation import ValidationError, check_action
 
@@ -71,7 +71,7 @@ class ContentError(Exception):
     """The guide's content is missing or malformed; the message names the file."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Prompt:
     """A reflection question; answers are stored under its stable `id`."""
 
@@ -79,7 +79,7 @@ class Prompt:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Step:
     id: str
     part: int
@@ -99,7 +99,7 @@ class Step:
     whose amount their wishes decide, not a count (content/guide/3.3.md)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Part:
     id: str
     title: str
@@ -108,7 +108,7 @@ class Part:
     steps: tuple[Step, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Guide:
     parts: tuple[Part, ...]
     steps: dict[str, Step]

@@ -20,7 +20,6 @@ import threading
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -36,6 +35,7 @@ from trust_tui.domain.edits import (
     put_settings,
     put_step,
 )
+from trust_tui.domain.frozen import frozen
 from trust_tui.domain.models import Action, LogEntry, Pause, Settings, Snapshot, StepProgress
 from trust_tui.domain.pauses import new_pause
 from trust_tui.domain.pauses import resume as resume_pause
@@ -82,7 +82,7 @@ WEEKS_SHOWN = 26
 """The weeks Week can show (as many as its width holds, up to these)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AppData:
     """Everything a screen shows, computed once per change."""
 
@@ -178,7 +178,7 @@ class Change(Protocol):
     def write(self, store: Store) -> None: ...
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AddLog:
     """A new entry, or one brought back by undo (same uid: adding it twice keeps one)."""
 
@@ -204,7 +204,7 @@ class AddLog:
         store.add_log(self.entry)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EditLog:
     entry: LogEntry
 
@@ -229,7 +229,7 @@ class EditLog:
             store.add_log(self.entry)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DeleteLog:
     entry: LogEntry
 
@@ -253,7 +253,7 @@ class DeleteLog:
             pass  # already gone (another process): the wish is fulfilled
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SaveAction:
     """Add or replace an action by id (archiving is saving with `archived=True`)."""
 
@@ -274,7 +274,7 @@ class SaveAction:
         store.upsert_action(self.action)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SaveSettings:
     """Only the fields this change touches are written (and replayed over a reload), so a
     setting changed meanwhile by `trust-tui settings` is not put back."""
@@ -293,7 +293,7 @@ class SaveSettings:
         store.set_settings(self.settings, self.changed)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SavePause:
     """Start a pause, or change one (resuming sets its `until`): replaced by uid."""
 
@@ -314,7 +314,7 @@ class SavePause:
         store.save_pause(self.pause)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DropPause:
     """Remove a pause (one cancelled before it began)."""
 
@@ -333,7 +333,7 @@ class DropPause:
         store.delete_pause(self.pause.uid)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SaveStep:
     progress: StepProgress
 
@@ -352,7 +352,7 @@ class SaveStep:
         store.save_step(self.progress)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class WriteFailure:
     label: str
     error: Exception

@@ -300,3 +300,30 @@ def test_doctor_counts_one_log_in_the_singular(
     assert run(db, "doctor") == 0
     out = capsys.readouterr().out
     assert "1 log," in out and "1 logs" not in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--db", "t.json"],
+        ["--db=t.json"],
+        ["--db", "log"],
+        ["--db=-x"],
+        ["--db", "t.json", "log", "x"],
+    ],
+)
+def test_the_parser_that_opens_the_app_reads_its_arguments_as_the_whole_parser_does(
+    argv: list[str],
+) -> None:
+    from trust_tui.cli import build_parser, parse_arguments
+
+    assert vars(parse_arguments(argv)) == vars(build_parser().parse_args(argv))
+
+
+def test_only_the_ways_to_open_the_app_skip_building_the_commands() -> None:
+    from trust_tui.cli import _opens_the_app
+
+    assert _opens_the_app([]) and _opens_the_app(["--db", "x.json"]) and _opens_the_app(["--db=x"])
+    for argv in (["--db"], ["--help"], ["log"], ["--db", "-h"], ["--db", "x", "log"], ["-h"]):
+        assert not _opens_the_app(argv)

@@ -62,7 +62,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, visible(f"{self.prog}: {message} (see '{self.prog} --help').") + "\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _global_parser() -> _Parser:
+    """The options that come before a command (all that opening the app takes)."""
     parser = _Parser(
         prog="trust-tui",
         description="Rebuild trust, one kept promise at a time: a 13-step guide and a private "
@@ -74,6 +75,31 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the data file (default: $TRUST_TUI_DB, else your user data folder)",
     )
+    return parser
+
+
+def _opens_the_app(argv: Sequence[str]) -> bool:
+    """Whether `argv` is exactly one of the ways to open the app: nothing, `--db PATH` or
+    `--db=PATH`. Only then is the parser built without its commands (~4 ms of start-up,
+    docs/design.md §8); anything else, `--help` included, gets the whole parser."""
+    if not argv:
+        return True
+    if len(argv) == 1:
+        return argv[0].startswith("--db=")
+    return len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-")
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if _opens_the_app(argv):
+        parser = _global_parser()
+        parser.set_defaults(command=None)
+        return parser.parse_args(argv)
+    return build_parser().parse_args(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _global_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     log = sub.add_parser("log", help="log that you did an action")
@@ -200,7 +226,7 @@ EXIT_BROKEN_PIPE = 141
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(argv)
     # Imported after parsing so `--help` and `--version` stay instant.
     from trust_tui.cli.output import fail
     from trust_tui.clock import ClockError

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from trust_tui.domain.calendar import week_start_ordinal
+from trust_tui.domain.frozen import frozen
 from trust_tui.domain.models import WEEKDAYS, Action, LogEntry, Pause, Settings
 from trust_tui.domain.streaks import StreakInfo
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DueItem:
     """One action still open: how many logs are left in its current period."""
 
@@ -45,7 +45,7 @@ class DueItem:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DueList:
     """Everything open now, the check-in first on its day; empty while a pause covers today."""
 

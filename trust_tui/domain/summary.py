@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from operator import attrgetter
 
 from trust_tui.domain.calendar import week_start_ordinal
+from trust_tui.domain.frozen import frozen
 from trust_tui.domain.models import Action, LogEntry, Pause, Settings
 from trust_tui.domain.streaks import (
     PauseCover,
@@ -24,7 +24,7 @@ DAYS_PER_WEEK = 7
 _by_date = attrgetter("date")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class WeekCell:
     """One action in one week. For a day-cadence action: met days out of the week's days that
     count (7, fewer in the week it started or when some days were paused and not met)."""
@@ -37,7 +37,7 @@ class WeekCell:
     a miss); or 'paused' (overlaps a pause and not met: skipped, not a miss)."""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class WeekRow:
     """One calendar week; `cells` keyed by action id."""
 
@@ -46,7 +46,7 @@ class WeekRow:
     cells: dict[str, WeekCell]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class WeeklySummary:
     """The last N weeks × the active actions, with their streaks."""
 
