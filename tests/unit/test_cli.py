@@ -316,7 +316,8 @@ def test_doctor_counts_one_log_in_the_singular(
 def test_the_parser_that_opens_the_app_reads_its_arguments_as_the_whole_parser_does(
     argv: list[str],
 ) -> None:
-    from trust_tui.cli import build_parser, parse_arguments
+    from trust_tui.cli import parse_arguments
+    from trust_tui.cli.parser import build_parser
 
     assert vars(parse_arguments(argv)) == vars(build_parser().parse_args(argv))
 

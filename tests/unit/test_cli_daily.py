@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from app_helpers import disk_bytes, file_raw, hand_edit, run_cli
 
-from trust_tui.cli import PAUSE_REASONS
+from trust_tui.cli.parser import PAUSE_REASONS
 from trust_tui.domain import models
 from trust_tui.domain.models import Settings
 from trust_tui.guide import load_default_actions

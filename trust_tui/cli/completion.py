@@ -22,7 +22,7 @@ PREAMBLE = {
 def cmd_completion(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     import shtab
 
-    from trust_tui.cli import build_parser
+    from trust_tui.cli.parser import build_parser
 
     print(shtab.complete(build_parser(), shell=args.shell, preamble=PREAMBLE[args.shell]))
     return 0
