@@ -1,0 +1,47 @@
+"""Opening the app reads and imports only what its first frame shows (docs/design.md §8): no
+argparse for `trust-tui --db FILE`, and no pendulum on the way to Today's data."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NOW = "2026-11-27T20:00:00+01:00"
+
+PROBE = """
+import json, sys
+from trust_tui.cli import parse_arguments
+args = parse_arguments(["--db", sys.argv[1]])
+from trust_tui.tui.app import TrustApp
+app = TrustApp(args.db, from_index=True)
+data = app._open_session()
+print(json.dumps([data.complete, sorted(sys.modules)]))
+"""
+
+
+def run_probe(db: Path) -> tuple[bool, set[str]]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TRUST_TUI_NOW": NOW}
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(db)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    complete, modules = json.loads(out.stdout.strip().splitlines()[-1])
+    return complete, set(modules)
+
+
+def test_the_first_frames_data_needs_neither_argparse_nor_pendulum(tmp_path: Path) -> None:
+    from trust_tui.cli import main
+
+    db = tmp_path / "trust.json"
+    assert main(["--db", str(db), "demo"]) == 0
+    complete, modules = run_probe(db)  # `demo` took the day's backup: the index serves
+    assert complete is False
+    assert "argparse" not in modules and "pendulum" not in modules
