@@ -63,18 +63,23 @@ def _keys_shown(screen: Screen[object]) -> tuple[object, ...]:
 
 
 class _Footer(Footer):
-    """Textual's Footer, recomposed only when the keys it shows change.
+    """Textual's Footer, with its keys in the first frame and recomposed only when they change.
 
-    Like Textual's, it composes empty and shows its keys once the screen announces its
-    bindings (one refresh after the first frame); Textual's then recomposes at every later
-    announcement (three on the way to the first frame, with identical keys), and each
-    recompose rebuilds and restyles every key (~8 ms). A FooterKey is also given its final
-    compact state before it is mounted (Textual mounts it compact, then binds it to the
-    footer: two restyles a key). Same keys, same classes, same looks. Relies on Textual's
-    `Footer._bindings_ready` and `bindings_changed` (tests/app/test_footer_recompose.py).
+    Textual's Footer composes empty, then recomposes once the screen announces its bindings,
+    and again at every later announcement (three on the way to the first frame, with identical
+    keys): each recompose rebuilds and restyles every key (~8 ms). This one composes its keys
+    at once, so the first frame shows them, and recomposes only when the keys shown change. A
+    FooterKey is also given its final compact state before it is mounted (Textual mounts it
+    compact, then binds it to the footer: two restyles a key). Same keys, same classes, same
+    looks. Relies on Textual's `Footer._bindings_ready` and `bindings_changed`
+    (tests/app/test_footer_recompose.py).
     """
 
     _shown: tuple[object, ...] | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._bindings_ready = True  # the screen's bindings are known when it composes us
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         will_recompose = screen.app.app_focus and self.is_attached and screen is self.screen
@@ -87,8 +92,7 @@ class _Footer(Footer):
         super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._shown = _keys_shown(self.screen)
+        self._shown = _keys_shown(self.screen)
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 bound = "compact" in (getattr(widget, "_reactive_connect", None) or {})
