@@ -37,7 +37,9 @@ def run_probe(db: Path) -> tuple[bool, set[str]]:
     return complete, set(modules)
 
 
-def test_the_first_frames_data_needs_neither_argparse_nor_pendulum(tmp_path: Path) -> None:
+def test_the_first_frames_data_needs_neither_argparse_nor_pendulum(
+    tmp_path: Path, now_pinned: str
+) -> None:
     from trust_tui.cli import main
 
     db = tmp_path / "trust.json"
