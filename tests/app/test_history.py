@@ -74,6 +74,7 @@ async def test_delete_asks_first_then_undo_brings_it_back(app: TrustApp, app_db:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h", "d")
         assert type(app.screen).__name__ == "ConfirmDialog"
+        assert app.screen.query_one("#confirm-yes").variant == "error"  # a delete is red
         await pilot.press("n")  # the safe answer keeps it
         await settle(pilot)
         assert len(file_logs(app_db)) == 1

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app_helpers import file_logs, screen_text, settle
 from rich.color import ColorSystem
+from textual.widgets import Button
 
 from trust_tui.app import TrustApp
 from trust_tui.cli import main
@@ -164,6 +165,9 @@ async def test_a_day_long_ago_is_confirmed_naming_its_year(app: TrustApp, app_db
         await pilot.press("c", "pageup", "pageup", "pageup", "enter")
         assert isinstance(app.screen, ConfirmDialog)
         assert "2026" in screen_text(pilot) and "August" in screen_text(pilot)
+        # Nothing is taken away either way: no red button for a day long ago.
+        assert app.screen.query_one("#confirm-yes", Button).variant == "primary"
+        assert app.screen.focused is app.screen.query_one("#confirm-no", Button)
         await pilot.press("n")
         await settle(pilot)
         assert file_logs(app_db) == []

@@ -477,7 +477,10 @@ class TrustApp(App[int]):
                         self.start_log(action_id, with_note=with_note, day=day, confirmed=True)
 
                 question = far_back_question(day, self.today)
-                self.push_screen(ConfirmDialog(question, yes="Log it", no="Not that day"), answered)
+                self.push_screen(
+                    ConfirmDialog(question, yes="Log it", no="Not that day", destructive=False),
+                    answered,
+                )
                 return
         if action.kind == "check-in":
             from trust_tui.tui.dialogs.checkin import CheckInDialog
@@ -509,7 +512,9 @@ class TrustApp(App[int]):
                 if yes:
                     self.post_message(LogRequested(action_id, today))
 
-            self.push_screen(ConfirmDialog(question, yes="Log again", no="No"), answered)
+            self.push_screen(
+                ConfirmDialog(question, yes="Log again", no="No", destructive=False), answered
+            )
         else:
             self.post_message(LogRequested(action_id, self.today if day is None else day))
 

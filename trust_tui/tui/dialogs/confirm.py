@@ -1,4 +1,5 @@
-"""A yes/no question in a small modal; dismisses with True or False."""
+"""A yes/no question in a small modal; dismisses with True or False. The safe answer has the
+focus; the other is red only when it takes something away (a delete, an unmark)."""
 
 from __future__ import annotations
 
@@ -18,17 +19,29 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
     ]
 
-    def __init__(self, question: Content, yes: str = "Delete", no: str = "Keep it") -> None:
+    def __init__(
+        self,
+        question: Content,
+        yes: str = "Delete",
+        no: str = "Keep it",
+        *,
+        destructive: bool = True,
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.question = question
         self.yes, self.no = yes, no
+        self.destructive = destructive
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog confirm"):
             yield Static(self.question, id="confirm-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes}  y", id="confirm-yes", variant="error")
-                yield Button(f"{self.no}  n", id="confirm-no", variant="primary")
+                if self.destructive:
+                    yield Button(f"{self.yes}  y", id="confirm-yes", variant="error")
+                    yield Button(f"{self.no}  n", id="confirm-no", variant="primary")
+                else:  # logging a day long ago, or twice: nothing is lost either way
+                    yield Button(f"{self.yes}  y", id="confirm-yes", variant="primary")
+                    yield Button(f"{self.no}  n", id="confirm-no", variant="default")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -165,7 +165,12 @@ class LogDialog(drafts.DraftDialog[list[Message]]):
                 self.action_save()
 
         self.app.push_screen(
-            ConfirmDialog(far_back_question(day, self.today), yes="Log it", no="Change the date"),
+            ConfirmDialog(
+                far_back_question(day, self.today),
+                yes="Log it",
+                no="Change the date",
+                destructive=False,
+            ),
             answered,
         )
 
