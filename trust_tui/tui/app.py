@@ -823,8 +823,9 @@ class TrustApp(App[int]):
             self._drafts_warned = True
             named = "; ".join(label for label in drafts.labels(self) if label)
             self.notify(
-                f"Words you closed without saving are kept in: {named}. Open it again "
-                "(same action, same key) to save them, or press q again to quit without them.",
+                f"Words you closed without saving are kept in: {named}. Open that dialog "
+                "again (the same key on the same action or entry) to save them, or press q "
+                "again to quit without them.",
                 title="Unsaved words",
                 severity="warning",
                 timeout=30,
