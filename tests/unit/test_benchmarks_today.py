@@ -18,3 +18,30 @@ def test_today_reference_app_reaches_its_first_frame() -> None:
     argv = [str(run.BIN / "python"), str(ROOT / "benchmarks" / "today_app.py")]
     seconds, peak = measure.first_frame(argv, [MARKER], run._env())
     assert seconds > 0 and peak > 0
+
+
+def _textual_class(widget: object) -> str:
+    """The Textual widget class a widget is (ActionList is a DataTable, _Footer a Footer)."""
+    for cls in type(widget).__mro__:
+        if cls.__module__.startswith("textual.widgets"):
+            return cls.__name__
+    return type(widget).__name__
+
+
+async def test_the_reference_has_todays_widget_tree(app: object) -> None:
+    """Today's widgets, in order, and its table's columns: the reference follows Today when
+    Today changes (it gained the status line and two columns after the reference was made)."""
+    from textual.widgets import DataTable
+
+    from benchmarks.today_app import COLUMNS, TodayReferenceApp
+
+    async with app.run_test(size=(100, 32)) as pilot:  # type: ignore[attr-defined]
+        await pilot.pause()
+        ours = [_textual_class(w) for w in app.screen.children]  # type: ignore[attr-defined]
+        labels = [str(c.label) for c in app.screen.query_one(DataTable).columns.values()]  # type: ignore[attr-defined]
+    reference = TodayReferenceApp()
+    async with reference.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        theirs = [_textual_class(w) for w in reference.screen.children]
+    assert theirs == ours
+    assert list(COLUMNS) == labels
