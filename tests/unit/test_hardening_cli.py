@@ -134,6 +134,23 @@ def test_export_to_a_folder_is_refused_and_leaves_nothing(
     ]
 
 
+@pytest.mark.parametrize("kind", ["json", "csv"])
+def test_a_time_zone_for_an_export_without_times_to_place_is_bad_input(
+    db: Path, tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--tz` is for the calendar's reminders; silently ignoring it would mislead."""
+    assert run("--db", str(db), "log", "appreciation-note") == 0
+    out = tmp_path / f"export.{kind}"
+    capsys.readouterr()
+    assert (
+        run("--db", str(db), "export", "--format", kind, "--tz", "Europe/Paris", "-o", str(out))
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--tz applies only to --format ics" in err
+    assert not out.exists()
+
+
 def test_export_on_a_full_disk_leaves_no_temporary_file(
     db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -102,6 +102,13 @@ def cmd_settings(db_path: Path, args: argparse.Namespace, explicit: bool) -> int
 
 
 def cmd_export(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
+    if args.tz is not None and args.format != "ics":
+        from trust_tui.cli import InputError
+
+        raise InputError(
+            f"--tz applies only to --format ics; {args.format} keeps each time as it was "
+            "written, with its UTC offset."
+        )
     output = Path(args.output) if args.output else None
     if output is not None:
         check_output(output)
