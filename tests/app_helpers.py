@@ -138,3 +138,25 @@ def run_cli(*args: str) -> int:
         return main(list(args))
     except SystemExit as exit_info:
         return int(exit_info.code or 0)
+
+
+def run_probe(code: str, *args: str) -> Any:
+    """Run `code` in a fresh interpreter (the clock pinned, this checkout first on the path)
+    and return the JSON it prints last: what a whole process imports cannot be seen from
+    inside the test's own, which has imported everything."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root), "TRUST_TUI_NOW": "2026-11-27T20:00:00+01:00"}
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])

@@ -3,14 +3,9 @@ argparse for `trust-tui --db FILE`, and no pendulum on the way to Today's data."
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-NOW = "2026-11-27T20:00:00+01:00"
+from app_helpers import run_probe
 
 PROBE = """
 import json, sys
@@ -23,18 +18,9 @@ print(json.dumps([data.complete, sorted(sys.modules)]))
 """
 
 
-def run_probe(db: Path) -> tuple[bool, set[str]]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TRUST_TUI_NOW": NOW}
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(db)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    complete, modules = json.loads(out.stdout.strip().splitlines()[-1])
-    return complete, set(modules)
+def probe(db: Path) -> tuple[bool, set[str]]:
+    first, modules = run_probe(PROBE, str(db))
+    return first, set(modules)
 
 
 def test_the_first_frames_data_needs_neither_argparse_nor_pendulum(
@@ -44,6 +30,6 @@ def test_the_first_frames_data_needs_neither_argparse_nor_pendulum(
 
     db = tmp_path / "trust.json"
     assert main(["--db", str(db), "demo"]) == 0
-    complete, modules = run_probe(db)  # `demo` took the day's backup: the index serves
+    complete, modules = probe(db)  # `demo` took the day's backup: the index serves
     assert complete is False
     assert "argparse" not in modules and "pendulum" not in modules
