@@ -368,8 +368,20 @@ class WriteFailure:
 class Session:
     """The in-memory AppData, plus the ordered queue of changes not yet confirmed on disk."""
 
-    def __init__(self, store: Store, db_path: Path, now: Callable[[], dt.datetime]) -> None:
-        self._store = store
+    def __init__(
+        self,
+        store: Store | Callable[[], Store],
+        db_path: Path,
+        now: Callable[[], dt.datetime],
+        *,
+        lock_timeout: float = 5.0,
+    ) -> None:
+        """`store` may be a function that makes it: then the store (and TinyDB with it) is
+        imported only when the file is first read in full, never for the first frame."""
+        self._made: Store | None = None if callable(store) else store
+        self._make = store if callable(store) else None
+        self._making = threading.Lock()
+        self._lock_timeout = lock_timeout
         self._db_path = db_path
         self._now = now
         self._data: AppData | None = None
@@ -401,6 +413,15 @@ class Session:
     def store(self) -> Store:
         return self._store
 
+    @property
+    def _store(self) -> Store:
+        if self._made is None:
+            with self._making:
+                if self._made is None:
+                    assert self._make is not None
+                    self._made = self._make()
+        return self._made
+
     def open(self) -> AppData:
         """Open (or create) the file. Raises the store's StoreError subclasses.
 
@@ -417,7 +438,9 @@ class Session:
         """The first frame's data, from the derived index without reading the logs
         (`complete=False`), or None when the index cannot serve (then call `open`). `open`
         must follow before any change: until then the session only answers `data`."""
-        first = self._store.open_from_index()
+        from trust_tui.storage import first_frame
+
+        first = first_frame.read(self._db_path, self._now, self._lock_timeout)
         if first is None:
             return None
         snapshot, counts, steps_done = first

@@ -1,5 +1,6 @@
 """Opening the app reads and imports only what its first frame shows (docs/design.md §8): no
-argparse for `trust-tui --db FILE`, and no pendulum on the way to Today's data."""
+argparse for `trust-tui --db FILE`, and neither pendulum nor the store (with TinyDB) on the way
+to Today's data."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def probe(db: Path) -> tuple[bool, set[str]]:
     return first, set(modules)
 
 
-def test_the_first_frames_data_needs_neither_argparse_nor_pendulum(
+def test_the_first_frames_data_needs_no_argparse_pendulum_or_store(
     tmp_path: Path, now_pinned: str
 ) -> None:
     from trust_tui.cli import main
@@ -33,3 +34,5 @@ def test_the_first_frames_data_needs_neither_argparse_nor_pendulum(
     complete, modules = probe(db)  # `demo` took the day's backup: the index serves
     assert complete is False
     assert "argparse" not in modules and "pendulum" not in modules
+    # The store (TinyDB, the journal storage, the write path) waits for the full read.
+    assert "tinydb" not in modules and "trust_tui.storage.store" not in modules

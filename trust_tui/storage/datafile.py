@@ -12,19 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from trust_tui.domain.models import SCHEMA_VERSION, Action, Settings, Snapshot
-from trust_tui.storage import backups, errors, journal, logtable
+from trust_tui.storage import backups, errors, first_frame, journal, logtable
 from trust_tui.storage.doctor import diagnose
 from trust_tui.storage.documents import to_snapshot
 from trust_tui.storage.errors import CorruptDataError, StoreError
-from trust_tui.storage.filelock import FileLock, lock_path_for
-from trust_tui.storage.guard import check_data_path
 from trust_tui.storage.schema import (
     FormatError,
     Raw,
@@ -276,22 +274,8 @@ class DataFile:
         self._held_data = True
         return data
 
-    @contextmanager
-    def _locked(self, *, shared: bool) -> Iterator[None]:
-        check_data_path(self.path)  # before any open that could block (a FIFO) or mislead
-        lock = FileLock(lock_path_for(self._file), shared=shared, timeout=self._lock_timeout)
-        try:
-            lock.acquire()
-        except TimeoutError:
-            raise errors.lock_timeout(self.path, self._lock_timeout) from None
-        except FileNotFoundError:
-            raise errors.folder_missing(self.path, self._file.parent) from None
-        except OSError as error:
-            raise self._os_error(error, writing=True) from None
-        try:
-            yield
-        finally:
-            lock.release()
+    def _locked(self, *, shared: bool) -> AbstractContextManager[None]:
+        return first_frame.locked(self.path, self._file, shared=shared, timeout=self._lock_timeout)
 
     def _os_error(self, error: OSError, *, writing: bool, what: str = "save") -> StoreError:
         if isinstance(error, PermissionError):

@@ -38,7 +38,7 @@ from trust_tui.domain.models import (
     Snapshot,
     StepProgress,
 )
-from trust_tui.storage import backups, errors, index, journal, logtable
+from trust_tui.storage import backups, errors, first_frame, index, journal, logtable
 from trust_tui.storage.atomic import atomic_write, ensure_private_folder, remove_stray_temps
 from trust_tui.storage.datafile import Cached, DataFile
 from trust_tui.storage.documents import to_snapshot
@@ -265,46 +265,11 @@ class Store(DataFile):
                 self._cache.index = kept  # type: ignore[union-attr]
                 return snapshot
 
-    def open_from_index(self) -> tuple[Snapshot, dict[str, dict[int, int]], bool] | None:
-        """The file without its logs (`logs == ()`, no steps), the logs per action and day
-        ordinal, and whether a step is done, from the derived index alone: what Today's first frame needs, without reading
-        the logs. None when the index cannot be trusted for the file as it is now (missing,
-        stale, unreadable) or when `open` has work to do first (no file, the day's first open):
-        then call `open`. Raises the StoreError subclasses of the lock and the guard."""
-        if not self._file.exists():
-            return None  # a first run: `open` creates the folder, the file and the lock
-        with self._mutex, self._locked(shared=True):
-            if not self._file.exists() or not self._backed_up_today():
-                return None
-            try:
-                size = os.stat(self._journal).st_size
-            except FileNotFoundError:
-                size = 0
-            except OSError:
-                return None
-            kept = index.read(self._index_file, index.file_signature(self._file), size)
-        if kept is None or not isinstance(kept.get("settings"), dict):
-            return None
-        try:
-            raw: Raw = {
-                "meta": {
-                    "1": {
-                        "settings": kept["settings"],
-                        "created_at": kept["created_at"],
-                        "schema_version": SCHEMA_VERSION,  # `open` migrates before indexing
-                    }
-                },
-                "actions": {str(n): doc for n, doc in enumerate(kept["actions"])},
-                "pauses": {str(n): doc for n, doc in enumerate(kept["pauses"])},
-            }
-            snapshot = to_snapshot(raw, logs=())
-            counts = {
-                action: {int(day): int(n) for day, n in days.items()}
-                for action, days in kept["days"].items()
-            }
-        except (AttributeError, KeyError, TypeError, ValueError):
-            return None
-        return snapshot, counts, kept.get("steps_done") is True
+    def open_from_index(self) -> first_frame.FirstFrame | None:
+        """The file without its logs, the logs per action and day ordinal, and whether a step
+        is done, from the derived index alone (`trust_tui.storage.first_frame.read`)."""
+        with self._mutex:
+            return first_frame.read(self.path, self._now, self._lock_timeout)
 
     def compact(self) -> bool:
         """Fold the journal into the file now (the app does it after its first frame).

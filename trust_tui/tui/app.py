@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
     from trust_tui.guide import Guide, Step
     from trust_tui.session import AppData, Session, WriteFailure
+    from trust_tui.storage.store import Store
 
 __all__ = ["MODE_SCREENS", "TrustApp"]
 
@@ -162,15 +163,20 @@ class TrustApp(App[int]):
     # --- start-up ----------------------------------------------------------------------------
 
     def _open_session(self) -> AppData:
-        """Runs in a thread while Textual starts: build the store and read the file."""
-        from trust_tui.guide import load_default_actions
+        """Runs in a thread while Textual starts: open the session and read what the first
+        frame needs (the index), or the whole file when the index cannot serve."""
         from trust_tui.session import Session
-        from trust_tui.storage.store import Store
 
-        # The plain clock: the app's figures are plain dates (docs/design.md §8), and wrapping
-        # each reading in pendulum cost its 20 ms import on the way to the first frame.
-        store = Store(self.db_path, default_actions=load_default_actions(), now=clock.now_plain)
-        session = Session(store, self.db_path, clock.now_plain)
+        def make_store() -> Store:
+            # Made on the first full read: the first frame needs neither the store nor TinyDB.
+            from trust_tui.guide import load_default_actions
+            from trust_tui.storage.store import Store
+
+            # The plain clock: the app's figures are plain dates (docs/design.md §8), and
+            # wrapping each reading in pendulum cost its 20 ms import before the first frame.
+            return Store(self.db_path, default_actions=load_default_actions(), now=clock.now_plain)
+
+        session = Session(make_store, self.db_path, clock.now_plain)
         data = session.open_from_index() if self._from_index else None
         if data is None:
             data = session.open()

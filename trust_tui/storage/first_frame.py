@@ -1,0 +1,94 @@
+"""Today's first frame from the derived index alone (docs/design.md §6 and §8).
+
+What the app needs before its first frame: the actions, settings and pauses, and the logs per
+action and day, read from the index beside the data file, under the same lock and with the same
+checks as every read, but without importing the store (TinyDB, the journal storage, the write
+path): the full read that follows the first frame imports those. `Store.open_from_index` is this
+same read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from trust_tui.domain.models import SCHEMA_VERSION, Snapshot
+from trust_tui.storage import backups, errors, index
+from trust_tui.storage.documents import to_snapshot
+from trust_tui.storage.filelock import FileLock, lock_path_for
+from trust_tui.storage.guard import check_data_path
+from trust_tui.storage.journal import journal_path_for
+from trust_tui.storage.schema import Raw
+
+__all__ = ["FirstFrame", "locked", "read"]
+
+FirstFrame = tuple[Snapshot, dict[str, dict[int, int]], bool]
+"""The file without its logs (`logs == ()`, no steps), the logs per action and day ordinal,
+and whether a step of the guide is done."""
+
+
+@contextmanager
+def locked(path: Path, real: Path, *, shared: bool, timeout: float) -> Iterator[None]:
+    """The inter-process lock of the data file `path` (whose real path is `real`), its
+    failures said as the store says them."""
+    check_data_path(path)  # before any open that could block (a FIFO) or mislead
+    lock = FileLock(lock_path_for(real), shared=shared, timeout=timeout)
+    try:
+        lock.acquire()
+    except TimeoutError:
+        raise errors.lock_timeout(path, timeout) from None
+    except FileNotFoundError:
+        raise errors.folder_missing(path, real.parent) from None
+    except PermissionError:
+        raise errors.permission_denied(path, real.parent, writing=True) from None
+    except OSError as error:
+        raise errors.write_failed(path, error.strerror or str(error), "save") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def read(path: Path, now: Callable[[], dt.datetime], timeout: float) -> FirstFrame | None:
+    """The first frame's data, or None when the index cannot be trusted for the file as it is
+    now (missing, stale, unreadable) or when `Store.open` has work to do first (no file, the
+    day's first open): then open the store. Raises the StoreError subclasses of the lock and
+    the guard."""
+    real = Path(os.path.realpath(path))
+    if not real.exists():
+        return None  # a first run: `open` creates the folder, the file and the lock
+    with locked(path, real, shared=True, timeout=timeout):
+        if not real.exists() or not backups.daily_backup_path(real, now().date()).exists():
+            return None
+        try:
+            size = os.stat(journal_path_for(real)).st_size
+        except FileNotFoundError:
+            size = 0
+        except OSError:
+            return None
+        kept = index.read(index.index_path_for(real), index.file_signature(real), size)
+    if kept is None or not isinstance(kept.get("settings"), dict):
+        return None
+    try:
+        raw: Raw = {
+            "meta": {
+                "1": {
+                    "settings": kept["settings"],
+                    "created_at": kept["created_at"],
+                    "schema_version": SCHEMA_VERSION,  # `open` migrates before indexing
+                }
+            },
+            "actions": {str(n): doc for n, doc in enumerate(kept["actions"])},
+            "pauses": {str(n): doc for n, doc in enumerate(kept["pauses"])},
+        }
+        snapshot = to_snapshot(raw, logs=())
+        counts = {
+            action: {int(day): int(n) for day, n in days.items()}
+            for action, days in kept["days"].items()
+        }
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
+    return snapshot, counts, kept.get("steps_done") is True
