@@ -119,3 +119,12 @@ def test_table_reports_ratios_and_verdicts() -> None:
         "2.00×" in text and "MISSED" in text and "met" in text and "none in docs/design.md" in text
     )
     assert [b.met for b in budgets] == [False, True, True]
+
+
+def test_a_paired_ratio_is_the_median_of_each_rounds_ratio() -> None:
+    top = run.Figure("trust-tui", "s", [1.0, 3.0, 2.0])
+    bottom = run.Figure("reference", "s", [2.0, 1.0, 3.0])
+    assert run.Budget("paired", top, bottom, 1.15, paired=True).ratio == pytest.approx(2 / 3)
+    assert run.Budget("unpaired", top, bottom, 1.15).ratio == pytest.approx(1.0)
+    short = run.Figure("t", "s", [1.0, 3.0])
+    assert run.Budget("uneven", short, bottom, 1.15, paired=True).ratio == pytest.approx(1.0)
