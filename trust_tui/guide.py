@@ -194,7 +194,7 @@ def load_guide() -> Guide:
     part_files: dict[int, Path] = {}
     for path in sorted(folder.iterdir()):
         if _STEP_FILE.match(path.name):
-            steps.append(_cached_step(path, frozenset(action_ids)))
+            steps.append(_load_step(path, action_ids))
         elif match := _PART_FILE.match(path.name):
             part_files[int(match.group(1))] = path
     if not steps:
@@ -222,19 +222,18 @@ def load_step(step_id: str) -> Step | None:
 
     Today names the highlighted action's step on its first frame; reading the whole guide
     there (16 files) cost about 25 ms of start-up (docs/design.md §8). The Guide screen still
-    reads and checks every file through `load_guide`, which shares this cache."""
+    reads and checks every file through `load_guide`."""
     if not _STEP_FILE.fullmatch(f"{step_id}.md"):
         return None  # an action's step is data: never a path to follow
-    path = content_dir() / "guide" / f"{step_id}.md"
-    try:
-        return _cached_step(path, frozenset(a.id for a in _default_actions()))
-    except ContentError:
-        return None
+    return _step_at(content_dir() / "guide" / f"{step_id}.md")
 
 
 @functools.cache
-def _cached_step(path: Path, action_ids: frozenset[str]) -> Step:
-    return _load_step(path, action_ids)
+def _step_at(path: Path) -> Step | None:
+    try:
+        return _load_step(path, {a.id for a in _default_actions()})
+    except ContentError:
+        return None
 
 
 SPACE_HEADING = "## When your partner asks for space"
@@ -264,7 +263,7 @@ def _step_key(step: Step) -> tuple[int, int]:
     return int(major), int(minor)
 
 
-def _load_step(path: Path, action_ids: frozenset[str]) -> Step:
+def _load_step(path: Path, action_ids: set[str]) -> Step:
     meta, body = _split(path)
     _check_table(meta, _STEP_KEYS, _STEP_REQUIRED, str(path))
     expected = path.name.removesuffix(".md")

@@ -373,15 +373,12 @@ class Session:
         store: Store | Callable[[], Store],
         db_path: Path,
         now: Callable[[], dt.datetime],
-        *,
-        lock_timeout: float = 5.0,
     ) -> None:
         """`store` may be a function that makes it: then the store (and TinyDB with it) is
         imported only when the file is first read in full, never for the first frame."""
         self._made: Store | None = None if callable(store) else store
         self._make = store if callable(store) else None
         self._making = threading.Lock()
-        self._lock_timeout = lock_timeout
         self._db_path = db_path
         self._now = now
         self._data: AppData | None = None
@@ -440,7 +437,7 @@ class Session:
         must follow before any change: until then the session only answers `data`."""
         from trust_tui.storage import first_frame
 
-        first = first_frame.read(self._db_path, self._now, self._lock_timeout)
+        first = first_frame.read(self._db_path, self._now)
         if first is None:
             return None
         snapshot, counts, steps_done = first

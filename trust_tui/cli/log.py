@@ -22,8 +22,6 @@ from trust_tui.domain.streaks import streak_from_counts
 from trust_tui.domain.validation import ValidationError, new_log_entry, parse_date
 from trust_tui.domain.wording import period_phrase
 
-LOCK_TIMEOUT = 5.0
-
 
 def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     if explicit and not db_path.parent.is_dir():
@@ -55,7 +53,7 @@ def cmd_log(db_path: Path, args: argparse.Namespace, explicit: bool) -> int:
     if file.is_file():
         from trust_tui.storage import quicklog
 
-        result = quicklog.append_log(file, now.date(), make, LOCK_TIMEOUT)
+        result = quicklog.append_log(file, now.date(), make)
     if result is None:
         entry, settings, counts, pauses = _through_store(db_path, now, make)
     else:

@@ -45,8 +45,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, visible(f"{self.prog}: {message} (see '{self.prog} --help').") + "\n")
 
 
-def _global_parser() -> _Parser:
-    """The options that come before a command (all that opening the app takes)."""
+def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="trust-tui",
         description="Rebuild trust, one kept promise at a time: a 13-step guide and a private "
@@ -58,11 +57,6 @@ def _global_parser() -> _Parser:
         metavar="PATH",
         help="the data file (default: $TRUST_TUI_DB, else your user data folder)",
     )
-    return parser
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _global_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     log = sub.add_parser("log", help="log that you did an action")

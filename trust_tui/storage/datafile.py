@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from trust_tui.domain.models import SCHEMA_VERSION, Action, Settings, Snapshot
-from trust_tui.storage import backups, errors, first_frame, journal, logtable
+from trust_tui.storage import backups, errors, journal, logtable
 from trust_tui.storage.doctor import diagnose
 from trust_tui.storage.documents import to_snapshot
 from trust_tui.storage.errors import CorruptDataError, StoreError
+from trust_tui.storage.filelock import data_file_lock
 from trust_tui.storage.schema import (
     FormatError,
     Raw,
@@ -275,7 +276,7 @@ class DataFile:
         return data
 
     def _locked(self, *, shared: bool) -> AbstractContextManager[None]:
-        return first_frame.locked(self.path, self._file, shared=shared, timeout=self._lock_timeout)
+        return data_file_lock(self.path, self._file, shared=shared, timeout=self._lock_timeout)
 
     def _os_error(self, error: OSError, *, writing: bool, what: str = "save") -> StoreError:
         if isinstance(error, PermissionError):

@@ -10,10 +10,18 @@ import errno
 import fcntl
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
+from trust_tui.storage import errors
+from trust_tui.storage.guard import check_data_path
+
 FILE_MODE = 0o600  # as trust_tui.storage.atomic (not imported: secrets and hashlib cost `log` time)
+
+LOCK_TIMEOUT = 5.0
+"""Seconds any reader or writer of a data file waits for another process's lock."""
 
 
 def lock_path_for(target: Path) -> Path:
@@ -108,3 +116,25 @@ def _wait(fd: int, operation: int, timeout: float) -> None:
     if outcome[0] is not None:
         os.close(fd)
         raise outcome[0]
+
+
+@contextmanager
+def data_file_lock(path: Path, real: Path, *, shared: bool, timeout: float) -> Iterator[None]:
+    """The inter-process lock of the data file `path` (whose real path is `real`), taken
+    after the guard, its failures said as the store says them."""
+    check_data_path(path)  # before any open that could block (a FIFO) or mislead
+    lock = FileLock(lock_path_for(real), shared=shared, timeout=timeout)
+    try:
+        lock.acquire()
+    except TimeoutError:
+        raise errors.lock_timeout(path, timeout) from None
+    except FileNotFoundError:
+        raise errors.folder_missing(path, real.parent) from None
+    except PermissionError:
+        raise errors.permission_denied(path, real.parent, writing=True) from None
+    except OSError as error:
+        raise errors.write_failed(path, error.strerror or str(error), "save") from None
+    try:
+        yield
+    finally:
+        lock.release()

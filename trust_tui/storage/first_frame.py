@@ -11,48 +11,26 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from trust_tui.domain.models import SCHEMA_VERSION, Snapshot
-from trust_tui.storage import backups, errors, index
+from trust_tui.storage import backups, index
 from trust_tui.storage.documents import to_snapshot
-from trust_tui.storage.filelock import FileLock, lock_path_for
-from trust_tui.storage.guard import check_data_path
+from trust_tui.storage.filelock import LOCK_TIMEOUT, data_file_lock
 from trust_tui.storage.journal import journal_path_for
 from trust_tui.storage.schema import Raw
 
-__all__ = ["FirstFrame", "locked", "read"]
+__all__ = ["FirstFrame", "read"]
 
 FirstFrame = tuple[Snapshot, dict[str, dict[int, int]], bool]
 """The file without its logs (`logs == ()`, no steps), the logs per action and day ordinal,
 and whether a step of the guide is done."""
 
 
-@contextmanager
-def locked(path: Path, real: Path, *, shared: bool, timeout: float) -> Iterator[None]:
-    """The inter-process lock of the data file `path` (whose real path is `real`), its
-    failures said as the store says them."""
-    check_data_path(path)  # before any open that could block (a FIFO) or mislead
-    lock = FileLock(lock_path_for(real), shared=shared, timeout=timeout)
-    try:
-        lock.acquire()
-    except TimeoutError:
-        raise errors.lock_timeout(path, timeout) from None
-    except FileNotFoundError:
-        raise errors.folder_missing(path, real.parent) from None
-    except PermissionError:
-        raise errors.permission_denied(path, real.parent, writing=True) from None
-    except OSError as error:
-        raise errors.write_failed(path, error.strerror or str(error), "save") from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-def read(path: Path, now: Callable[[], dt.datetime], timeout: float) -> FirstFrame | None:
+def read(
+    path: Path, now: Callable[[], dt.datetime], timeout: float = LOCK_TIMEOUT
+) -> FirstFrame | None:
     """The first frame's data, or None when the index cannot be trusted for the file as it is
     now (missing, stale, unreadable) or when `Store.open` has work to do first (no file, the
     day's first open): then open the store. Raises the StoreError subclasses of the lock and
@@ -60,7 +38,7 @@ def read(path: Path, now: Callable[[], dt.datetime], timeout: float) -> FirstFra
     real = Path(os.path.realpath(path))
     if not real.exists():
         return None  # a first run: `open` creates the folder, the file and the lock
-    with locked(path, real, shared=True, timeout=timeout):
+    with data_file_lock(path, real, shared=True, timeout=timeout):
         if not real.exists() or not backups.daily_backup_path(real, now().date()).exists():
             return None
         try:

@@ -16,13 +16,13 @@ from pathlib import Path
 from trust_tui.domain.models import Action, LogEntry, Pause, Settings
 from trust_tui.storage import backups, index, journal
 from trust_tui.storage.documents import action_from_doc, pause_from_doc, settings_from_doc
-from trust_tui.storage.filelock import FileLock, lock_path_for
+from trust_tui.storage.filelock import LOCK_TIMEOUT, FileLock, lock_path_for
 
 Make = Callable[[Settings, Sequence[Action]], LogEntry]
 
 
 def append_log(
-    file: Path, day_of_backup: dt.date, make: Make, timeout: float
+    file: Path, day_of_backup: dt.date, make: Make, timeout: float = LOCK_TIMEOUT
 ) -> tuple[LogEntry, Settings, dict[int, int], tuple[Pause, ...]] | None:
     """Append the entry `make` builds from the settings and actions; returns it with the
     settings, its action's logs per day ordinal and the pauses (for the streak), or None (see

@@ -50,7 +50,7 @@ from trust_tui.storage.errors import (
     StoreError,
     StorePermissionError,
 )
-from trust_tui.storage.filelock import FileLock, lock_path_for
+from trust_tui.storage.filelock import LOCK_TIMEOUT, FileLock, lock_path_for
 from trust_tui.storage.schema import FormatError, Raw, decode, migrate, schema_version
 
 __all__ = [
@@ -64,7 +64,6 @@ __all__ = [
     "StorePermissionError",
 ]
 
-LOCK_TIMEOUT = 5.0
 T = TypeVar("T")
 
 
