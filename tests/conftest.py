@@ -47,6 +47,15 @@ def now_pinned(monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 @pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A data file's path in a new private folder; the file itself is not created. (Some test
+    files define their own `db`.)"""
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    return folder / "trust.json"
+
+
+@pytest.fixture
 def app_db(tmp_path: Path, now_pinned: str, isolated_home: Path) -> Path:
     """Where an app test's data file goes (created by the app on first open)."""
     folder = tmp_path / "data"

@@ -19,19 +19,7 @@ from trust_tui.guide import load_default_actions
 from trust_tui.storage.documents import settings_from_doc
 from trust_tui.storage.store import Store
 
-NOW = "2026-11-27T20:00:00+01:00"  # Friday
-
-
-@pytest.fixture(autouse=True)
-def pinned_now(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TRUST_TUI_NOW", NOW)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir(mode=0o700)
-    return folder / "trust.json"
+pytestmark = pytest.mark.usefixtures("now_pinned")  # conftest: Friday 2026-11-27, 20:00 +01:00
 
 
 def run(db: Path, *args: str) -> int:

@@ -22,23 +22,12 @@ from app_helpers import disk_bytes, file_raw, hand_edit, run_cli
 
 from trust_tui.storage.store import Store
 
-NOW = "2026-11-27T20:00:00+01:00"
 OSC_TITLE = "\x1b]0;pwned\x07"
 """An escape sequence that retitles the terminal."""
 SECRET = "the secret I never told anyone"
 
 
-@pytest.fixture(autouse=True)
-def pinned_now(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TRUST_TUI_NOW", NOW)
-    monkeypatch.delenv("TRUST_TUI_DB", raising=False)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir(mode=0o700)
-    return folder / "trust.json"
+pytestmark = pytest.mark.usefixtures("now_pinned")  # conftest: Friday 2026-11-27, 20:00 +01:00
 
 
 run = run_cli

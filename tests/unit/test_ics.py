@@ -12,20 +12,10 @@ import pytest
 from app_helpers import file_raw, hand_edit, run_cli
 from dateutil.rrule import rrulestr
 
-NOW = "2026-11-27T20:00:00+01:00"  # Friday
 PARIS = ZoneInfo("Europe/Paris")
 
 
-@pytest.fixture(autouse=True)
-def pinned_now(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TRUST_TUI_NOW", NOW)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir(mode=0o700)
-    return folder / "trust.json"
+pytestmark = pytest.mark.usefixtures("now_pinned")  # conftest: Friday 2026-11-27, 20:00 +01:00
 
 
 def run(db: Path, *args: str) -> int:

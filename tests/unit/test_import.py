@@ -15,13 +15,7 @@ from trust_tui.domain.models import LogEntry, Settings, StepProgress
 from trust_tui.guide import load_default_actions
 from trust_tui.storage.store import Store
 
-NOW = "2026-11-27T20:00:00+01:00"
-
-
-@pytest.fixture(autouse=True)
-def pinned_now(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TRUST_TUI_NOW", NOW)
-    monkeypatch.delenv("TRUST_TUI_DB", raising=False)
+pytestmark = pytest.mark.usefixtures("now_pinned")  # conftest: Friday 2026-11-27, 20:00 +01:00
 
 
 run = run_cli
