@@ -160,3 +160,26 @@ def run_probe(code: str, *args: str) -> Any:
         check=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_together(code: str, db: Path, names: tuple[str, ...], env: dict[str, str]) -> list[int]:
+    """One Python process per name, running `code` with argv [db, name]; each waits on stdin,
+    so all are released at once (a real race on the file), then their exit codes."""
+    import subprocess
+    import sys
+
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(db), name],
+            env=env,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+        )
+        for name in names
+    ]
+    for process in processes:
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    return [process.wait(timeout=60) for process in processes]

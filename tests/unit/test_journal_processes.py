@@ -17,6 +17,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from app_helpers import run_together
 
 from trust_tui.domain.models import Action, LogEntry
 from trust_tui.storage import journal
@@ -139,21 +140,7 @@ for n in range(25):
 
 
 def test_two_log_commands_appending_at_once_lose_and_double_nothing(db: Path) -> None:
-    processes = [
-        subprocess.Popen(
-            [sys.executable, "-c", CLI_WRITER, str(db), name],
-            env=env(),
-            text=True,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-        )
-        for name in ("a", "b")
-    ]
-    for process in processes:
-        assert process.stdin is not None
-        process.stdin.write("go\n")
-        process.stdin.flush()
-    assert [process.wait(timeout=60) for process in processes] == [0, 0]
+    assert run_together(CLI_WRITER, db, ("a", "b"), env()) == [0, 0]
     raw = journal.read_state(db)
     assert raw is not None
     notes = sorted(d["note"] for d in raw["logs"].values())

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from app_helpers import run_together
 
 from trust_tui.domain.models import Action, LogEntry
 from trust_tui.storage.atomic import TEMP_MARK
@@ -127,20 +128,7 @@ for n in range(200):
 
 def test_two_processes_logging_200_each_end_with_400(db: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    processes = [
-        subprocess.Popen(
-            [sys.executable, "-c", PRELUDE + WRITER, str(db), name],
-            env=env,
-            text=True,
-            stdin=subprocess.PIPE,
-        )
-        for name in ("a", "b")
-    ]
-    for process in processes:
-        assert process.stdin is not None
-        process.stdin.write("go\n")
-        process.stdin.flush()
-    assert [process.wait(timeout=60) for process in processes] == [0, 0]
+    assert run_together(PRELUDE + WRITER, db, ("a", "b"), env) == [0, 0]
     logs = Store(db).load().logs
     uids = [log.uid for log in logs]
     assert len(uids) == 401 and len(set(uids)) == 401
