@@ -164,12 +164,7 @@ def last_done_from_counts(
     counts: Mapping[str, Mapping[int, int]], today: dt.date, actions: Iterable[Action]
 ) -> dict[str, dt.date | None]:
     """`last_done_by_action` from the logs per action and day ordinal."""
-    end = today.toordinal()
-    found: dict[str, dt.date | None] = {}
-    for action in actions:
-        days = [day for day in counts.get(action.id, ()) if day <= end]
-        found[action.id] = dt.date.fromordinal(max(days)) if days else None
-    return found
+    return {action.id: last_done(counts.get(action.id, {}), today) for action in actions}
 
 
 def short_line(due: DueList) -> str:
