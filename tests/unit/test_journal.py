@@ -190,12 +190,19 @@ def test_a_schema_1_file_opens_unchanged_then_moves_to_the_journal_after_a_backu
     assert uids(make_store(db)) == ["uid00001", "uid00002"]
 
 
-def test_duplicate_ids_are_kept_reported_and_written_apart(db: Path, opened: Store) -> None:
+@pytest.mark.parametrize("layout", ["one log per line", "one line (TinyDB's own)"])
+def test_duplicate_ids_are_kept_reported_and_written_apart(
+    db: Path, opened: Store, layout: str
+) -> None:
     opened.add_log(entry(1))
     assert opened.compact()
     text = db.read_bytes().decode()
+    if layout != "one log per line":
+        text = orjson.dumps(orjson.loads(text)).decode()
     doc = orjson.dumps(entry(2).to_doc()).decode()
-    db.write_text(text.replace('"logs":{"1":', f'"logs":{{"1":{doc},"1":', 1))
+    opening = '"logs":{\n"1":' if layout == "one log per line" else '"logs":{"1":'
+    assert opening in text
+    db.write_text(text.replace(opening, f'{opening}{doc},"1":', 1))
     store = make_store(db)
     assert sorted(uids(store)) == ["uid00001", "uid00002"]
     [problem] = [p for p in store.doctor() if "twice" in p]

@@ -10,6 +10,7 @@ checks on what was read, reading, backups, diagnosis and the wording of what wen
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from trust_tui.domain.models import SCHEMA_VERSION, Action, Settings, Snapshot
-from trust_tui.storage import backups, errors, journal, logtable
+from trust_tui.storage import backups, errors, journal, layout, logtable
 from trust_tui.storage.doctor import diagnose
 from trust_tui.storage.documents import to_snapshot
 from trust_tui.storage.errors import CorruptDataError, StoreError
@@ -48,10 +49,16 @@ class FileBytes(Protocol):
     def remove_journal(self) -> None: ...
 
 
+def fingerprint(data: bytes) -> bytes:
+    """A 128-bit BLAKE2 digest of the file's bytes: what the cache compares, instead of keeping
+    the bytes themselves (11 MB at 50,000 logs; docs/design.md §8, peak memory)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 @dataclass(slots=True)
 class Cached:
-    data: bytes
-    """The file's exact bytes when we last read or wrote it."""
+    digest: bytes
+    """The `fingerprint` of the file's bytes when we last read or wrote them."""
     journal: bytes
     """The journal's exact bytes then (b"" when there is none)."""
     raw: Raw | None
@@ -64,6 +71,10 @@ class Cached:
     """Documents of the file that shared an id with another (kept under a new id)."""
     index: dict[str, Any] | None = None
     """The derived index of `raw`, as last written (`trust_tui.storage.index`)."""
+
+    def holds(self, digest: bytes, journal: bytes) -> bool:
+        """The file and journal are still exactly as this cache read or wrote them."""
+        return self.digest == digest and self.journal == journal
 
 
 def _local_now() -> dt.datetime:
@@ -120,27 +131,23 @@ class DataFile:
             if data is None:
                 raise errors.file_missing(self.path)
             cache = self._cache
-            if (
-                cache is not None
-                and cache.data == data
-                and cache.journal == jbytes
-                and cache.snapshot is not None
-            ):
+            digest = fingerprint(data)
+            if cache is not None and cache.holds(digest, jbytes) and cache.snapshot is not None:
                 return cache.snapshot
-            raw, parsed, duplicates = self._decode(data, jbytes)
+            raw, parsed, duplicates = self._decode(data, jbytes, digest=digest)
             if raw is None and self._held_data:
                 raise self._corrupt("it is empty, yet it held your data when last read")
             if raw is None:  # blank, no backups: a new file, created by the next open or change
-                self._cache = Cached(data, jbytes, None, to_snapshot(self._seed()))
+                self._cache = Cached(digest, jbytes, None, to_snapshot(self._seed()))
                 return self._cache.snapshot  # type: ignore[return-value]
             if schema_version(raw) < SCHEMA_VERSION:
                 # Shown migrated, but only written back (after a backup) by the next change.
                 migrated = decode(data)
                 assert migrated is not None
                 migrate(migrated)
-                self._cache = Cached(data, jbytes, None, to_snapshot(migrated))
+                self._cache = Cached(digest, jbytes, None, to_snapshot(migrated))
                 return self._cache.snapshot  # type: ignore[return-value]
-            return self._remember(data, jbytes, raw, parsed, duplicates)
+            return self._remember(digest, jbytes, raw, parsed, duplicates)
 
     def log_dates(self, action_id: str) -> list[dt.date]:
         """The dates of one action's logs as the file is now, without building every entry."""
@@ -205,9 +212,15 @@ class DataFile:
         return seed(Settings(), self.default_actions, self._now().isoformat(timespec="seconds"))
 
     def _decode(
-        self, data: bytes, jbytes: bytes, cache: Cached | None = None
+        self,
+        data: bytes,
+        jbytes: bytes,
+        cache: Cached | None = None,
+        *,
+        digest: bytes | None = None,
     ) -> tuple[Raw | None, journal.Parsed | None, tuple[str, ...]]:
-        """Check bytes read under the lock and replay the journal over them.
+        """Check bytes read under the lock and replay the journal over them (`digest`: their
+        fingerprint, when the caller has it already).
 
         Raw None = blank file without backups (a new file). The parsed journal is None when it
         does not belong to this file (stale, or none)."""
@@ -215,13 +228,12 @@ class DataFile:
         if (
             cache is not None
             and cache.raw is not None
-            and cache.data == data
-            and cache.journal == jbytes
+            and cache.holds(digest or fingerprint(data), jbytes)
         ):
             return cache.raw, cache.parsed, cache.duplicates
         found: list[str] = []
         try:
-            raw = decode(data, found)
+            raw = layout.read(data, found)
         except FormatError as error:
             raise self._corrupt(str(error)) from None
         if raw is None:
@@ -243,14 +255,14 @@ class DataFile:
 
     def _remember(
         self,
-        data: bytes,
+        digest: bytes,
         jbytes: bytes,
         raw: Raw,
         parsed: journal.Parsed | None,
         duplicates: tuple[str, ...] = (),
     ) -> Snapshot:
         snapshot = to_snapshot(raw)
-        self._cache = Cached(data, jbytes, raw, snapshot, parsed, duplicates)
+        self._cache = Cached(digest, jbytes, raw, snapshot, parsed, duplicates)
         return snapshot
 
     def _read_bytes(self) -> tuple[bytes | None, bytes]:

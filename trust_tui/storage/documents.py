@@ -189,26 +189,20 @@ def why(error: BaseException) -> str:
     return str(error)
 
 
-def logs_from_table(table: dict[str, dict[str, Any]]) -> list[LogEntry]:
-    """All valid logs, oldest first. The hot path of every load (docs/design.md §8: 50,000 logs)."""
-    return read_logs(table)[0]
-
-
 def read_logs(table: dict[str, Any]) -> tuple[list[LogEntry], list[SetAside]]:
-    """The valid logs, oldest first, and the documents set aside."""
+    """The valid logs, oldest first, and the documents set aside. `table` may hold entries
+    already (`LogReader.compact`) or documents."""
     with collector_paused():
-        try:
-            logs = _fast_logs(table)
-        except INVALID:
-            logs = None
-        if logs is not None:
-            logs.sort(key=log_order)
-            return logs, []
-        logs = []
+        if any(type(value) is not LogEntry for value in table.values()):
+            table = LogReader().compact(table)
+        logs: list[LogEntry] = []
         aside: list[SetAside] = []
-        for key, doc in table.items():
-            try:
-                logs.append(log_from_doc(doc))
+        for key, value in table.items():
+            if type(value) is LogEntry:
+                logs.append(value)
+                continue
+            try:  # valid, but not exactly as trust-tui writes it (a missing note, an extra key)
+                logs.append(log_from_doc(value))
             except INVALID as error:
                 aside.append(SetAside("logs", key, why(error)))
         logs.sort(key=log_order)
@@ -216,38 +210,86 @@ def read_logs(table: dict[str, Any]) -> tuple[list[LogEntry], list[SetAside]]:
 
 
 _NONE = type(None)
+_LOG_FIELDS = ("uid", "action", "date", "logged_at", "note", "rating")
+_fields = itemgetter(*_LOG_FIELDS)
 
 
-def _fast_logs(table: dict[str, Any]) -> list[LogEntry] | None:
-    """Every log when all are valid, else None (or an `INVALID` error): the same rules as
-    `log_from_doc`, checked column by column with C-level loops, about three times faster than
-    checking each document in turn."""
-    docs = list(table.values())
-    logs = [
-        LogEntry(d["uid"], d["action"], _fromiso(d["date"]), d["logged_at"], d["note"], d["rating"])
-        for d in docs
-    ]
-    if not logs:
-        return logs
-    for name in ("uid", "action", "logged_at", "note"):
-        if set(map(type, map(attrgetter(name), logs))) != {str}:
+class LogReader:
+    """Log documents to `LogEntry`s, the hot path of every load (docs/design.md §8: 50,000 logs).
+
+    A document exactly as trust-tui writes it (these six fields, each valid) becomes an entry;
+    `entry.to_doc()` gives the same document back, so the entry can stand for it in memory and
+    in the file. Anything else is kept as it is (`read_logs` validates it, or sets it aside).
+    One reader shares one date object per day and one string per action id among its entries.
+    """
+
+    __slots__ = ("_days", "_names")
+
+    def __init__(self) -> None:
+        self._days: dict[str, dt.date] = {}
+        self._names: dict[str, str] = {}
+
+    def compact(self, docs: dict[str, Any]) -> dict[str, Any]:
+        """`docs` with each exact log document replaced by its entry (a new dict)."""
+        try:
+            entries = self._columns(list(docs.values()))
+        except INVALID:
+            entries = None
+        if entries is not None:
+            return dict(zip(docs, entries, strict=True))
+        return {key: self._one(doc) for key, doc in docs.items()}
+
+    def _columns(self, docs: list[Any]) -> list[LogEntry] | None:
+        """Every document's entry when all are exact, else None (or an `INVALID` error): the
+        rules of `log_from_doc` checked column by column with C-level loops, about three
+        times faster than one document at a time."""
+        if not docs:
+            return []
+        if set(map(type, docs)) != {dict} or set(map(len, docs)) != {len(_LOG_FIELDS)}:
             return None
-    ratings = list(map(attrgetter("rating"), logs))
-    if not set(map(type, ratings)) <= {int, _NONE}:
-        return None
-    if not set(ratings) - {None} <= set(RATINGS):
-        return None
-    dates = list(map(attrgetter("date"), logs))
-    if min(dates) < EARLIEST_DATE:
-        return None
-    # fromisoformat also takes `2026W481`, `2026-W48-1` and `20261123`; what it took that is
-    # ten characters with dashes at 4 and 7 and no week letter is exactly YYYY-MM-DD.
-    texts = list(map(itemgetter("date"), docs))
-    if set(map(len, texts)) != {10} or set(map(itemgetter(4), texts)) != {"-"}:
-        return None
-    if set(map(itemgetter(7), texts)) != {"-"} or "W" in "".join(texts):
-        return None
-    return logs
+        uids, actions, texts, stamps, notes, ratings = zip(*map(_fields, docs), strict=True)
+        for column in (uids, actions, stamps, notes, texts):
+            if set(map(type, column)) != {str}:
+                return None
+        if not set(map(type, ratings)) <= {int, _NONE}:
+            return None
+        if not set(ratings) - {None} <= set(RATINGS):
+            return None
+        # fromisoformat also takes `2026W481`, `2026-W48-1` and `20261123`; what it took that
+        # is ten characters with dashes at 4 and 7 and no week letter is exactly YYYY-MM-DD.
+        if set(map(len, texts)) != {10} or set(map(itemgetter(4), texts)) != {"-"}:
+            return None
+        if set(map(itemgetter(7), texts)) != {"-"} or "W" in "".join(texts):
+            return None
+        days = self._days
+        for text in set(texts) - days.keys():
+            day = _fromiso(text)
+            if day < EARLIEST_DATE:
+                return None
+            days[text] = day
+        names = self._names
+        for name in set(actions) - names.keys():
+            names[name] = name
+        return list(
+            map(
+                LogEntry,
+                uids,
+                map(names.__getitem__, actions),
+                map(days.__getitem__, texts),
+                stamps,
+                notes,
+                ratings,
+            )
+        )
+
+    def _one(self, doc: Any) -> Any:
+        if type(doc) is not dict or len(doc) != len(_LOG_FIELDS):
+            return doc
+        try:
+            entry = log_from_doc(doc)
+        except INVALID:
+            return doc
+        return entry if entry.to_doc() == doc else doc
 
 
 def to_snapshot(raw: Raw, logs: tuple[LogEntry, ...] | None = None) -> Snapshot:

@@ -49,8 +49,17 @@ def build(raw: Raw, generation: str | None) -> Index:
     """The index of a replayed state (the file plus its journal)."""
     logs = raw.get("logs", {})
     days: dict[str, dict[str, int]] = {}
-    ordinals: dict[str, str] = {}  # a date string to its ordinal: 50,000 logs, ~3,650 dates
+    ordinals: dict[object, str] = {}  # a date to its ordinal: 50,000 logs, ~3,650 dates
     for doc in logs.values():
+        if type(doc) is not dict:  # a LogEntry (trust_tui.storage.logtable): valid
+            day = ordinals.get(doc.date)
+            if day is None:
+                day = ordinals[doc.date] = str(doc.date.toordinal())
+            per = days.get(doc.action)
+            if per is None:
+                per = days[doc.action] = {}
+            per[day] = per.get(day, 0) + 1
+            continue
         action, date = doc.get("action"), doc.get("date")
         day = ordinals.get(date) if isinstance(date, str) else None
         if day is None or not isinstance(action, str):

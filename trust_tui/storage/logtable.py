@@ -1,8 +1,9 @@
-"""The logs table, edited as the plain dict TinyDB writes (`{"1": {...}, "2": {...}}`).
+"""The logs table in memory: document id → `LogEntry` (a log exactly as trust-tui writes it) or
+the document itself (anything else, kept untouched); see `trust_tui.storage.layout`.
 
 At 50,000 logs TinyDB's table API would convert every id to int and back and run a Python query
-per document on each change; these do the same edits directly, with TinyDB's id rule. Next to
-each edit is the matching change to an already sorted tuple of entries, so the store can keep its
+per document on each change; these read the table directly, with TinyDB's id rule. Next to each
+edit is the matching change to an already sorted tuple of entries, so the store can keep its
 snapshot current without rebuilding 50,000 entries after its own writes.
 """
 
@@ -13,9 +14,29 @@ from bisect import insort
 from typing import Any
 
 from trust_tui.domain.models import LogEntry, log_order
-from trust_tui.storage.documents import log_from_doc
+from trust_tui.storage.documents import LogReader, log_from_doc
 
-Table = dict[str, dict[str, Any]]
+Table = dict[str, Any]
+"""Document id → `LogEntry` or document."""
+
+
+def compact(table: dict[str, Any]) -> Table:
+    """A table of documents as kept in memory (a new dict)."""
+    return LogReader().compact(table)
+
+
+def as_doc(value: Any) -> dict[str, Any]:
+    """The document a table value stands for (the table's own dict for a kept document)."""
+    return value.to_doc() if type(value) is LogEntry else value  # type: ignore[no-any-return]
+
+
+def copy_doc(value: Any) -> dict[str, Any]:
+    """A document of the table that the caller may change."""
+    return value.to_doc() if type(value) is LogEntry else dict(value)  # type: ignore[no-any-return]
+
+
+def uid_of(value: Any) -> object:
+    return value.uid if type(value) is LogEntry else value.get("uid")
 
 
 def next_id(table: Table) -> int:
@@ -23,21 +44,8 @@ def next_id(table: Table) -> int:
     return max(map(int, table), default=0) + 1
 
 
-def append(table: Table, entries: tuple[LogEntry, ...]) -> None:
-    first = next_id(table)
-    for offset, entry in enumerate(entries):
-        table[str(first + offset)] = entry.to_doc()
-
-
-def not_in(table: Table, entries: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
-    """The entries whose uid is not in `table` yet (nor earlier in `entries`)."""
-    seen = {doc.get("uid") for doc in table.values()}
-    fresh: list[LogEntry] = []
-    for entry in entries:
-        if entry.uid not in seen:
-            seen.add(entry.uid)
-            fresh.append(entry)
-    return tuple(fresh) if len(fresh) != len(entries) else entries
+def uids(table: Table) -> set[object]:
+    return set(map(uid_of, table.values()))
 
 
 def not_in_uids(seen: set[object], entries: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
@@ -53,7 +61,7 @@ def not_in_uids(seen: set[object], entries: tuple[LogEntry, ...]) -> tuple[LogEn
 
 def ids_of(table: Table, uid: str) -> list[str]:
     """Document ids holding `uid` (more than one only after a hand edit)."""
-    return [key for key, doc in table.items() if doc.get("uid") == uid]
+    return [key for key, value in table.items() if uid_of(value) == uid]
 
 
 def with_added(logs: tuple[LogEntry, ...], entries: tuple[LogEntry, ...]) -> tuple[LogEntry, ...]:
@@ -81,8 +89,11 @@ def without(logs: tuple[LogEntry, ...], uid: str) -> tuple[LogEntry, ...]:
     return tuple(log for log in logs if log.uid != uid)
 
 
-def lenient_log(doc: dict[str, Any]) -> LogEntry:
-    """The entry a document holds, even a damaged one (what `delete_log` hands back for undo)."""
+def lenient_log(doc: Any) -> LogEntry:
+    """The entry a table value holds, even a damaged one (what `delete_log` hands back for
+    undo)."""
+    if type(doc) is LogEntry:
+        return doc  # type: ignore[no-any-return]
     try:
         return log_from_doc(doc)
     except (KeyError, TypeError, ValueError):
@@ -100,7 +111,10 @@ def dates_of(table: object, action_id: str) -> list[dt.date]:
     skipped (doctor reports them)."""
     dates: list[dt.date] = []
     for doc in table.values() if isinstance(table, dict) else ():
-        if isinstance(doc, dict) and doc.get("action") == action_id:
+        if type(doc) is LogEntry:
+            if doc.action == action_id:
+                dates.append(doc.date)
+        elif isinstance(doc, dict) and doc.get("action") == action_id:
             try:
                 dates.append(dt.date.fromisoformat(doc["date"]))
             except (KeyError, TypeError, ValueError):

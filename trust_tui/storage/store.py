@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-import orjson
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
@@ -38,9 +37,9 @@ from trust_tui.domain.models import (
     Snapshot,
     StepProgress,
 )
-from trust_tui.storage import backups, errors, first_frame, index, journal, logtable
+from trust_tui.storage import backups, errors, first_frame, index, journal, layout, logtable
 from trust_tui.storage.atomic import atomic_write, ensure_private_folder, remove_stray_temps
-from trust_tui.storage.datafile import Cached, DataFile
+from trust_tui.storage.datafile import Cached, DataFile, fingerprint
 from trust_tui.storage.documents import to_snapshot
 from trust_tui.storage.errors import (
     CorruptDataError,
@@ -87,8 +86,9 @@ class _Tables(dict):  # type: ignore[type-arg]
 
     def __getitem__(self, name: str) -> dict[str, dict[str, Any]]:
         table = dict.__getitem__(self, name)
-        if name == BIG and self._window is not None:
-            return {key: dict(table[key]) for key in self._window if key in table}
+        if name == BIG:
+            keys = table if self._window is None else (k for k in self._window if k in table)
+            return {key: logtable.copy_doc(table[key]) for key in keys}
         return {key: dict(doc) for key, doc in table.items()}
 
 
@@ -136,9 +136,15 @@ class JournalStorage(Storage):
             old = old or {}
             for key, doc in new.items():
                 before = old.get(key)
+                if before is not None:
+                    before = logtable.as_doc(before)
                 if before is None or before != doc:
                     changes.append((name, key, before, doc))
-            changes += [(name, key, doc, None) for key, doc in old.items() if key not in new]
+            changes += [
+                (name, key, logtable.as_doc(doc), None)
+                for key, doc in old.items()
+                if key not in new
+            ]
             state[name] = new
         self.state = state
         if self._standalone and changes:
@@ -163,8 +169,8 @@ class JournalStorage(Storage):
             return b""
 
     @staticmethod
-    def encode(data: dict[str, dict[str, Any]]) -> bytes:
-        return orjson.dumps(data)
+    def encode(data: Raw) -> bytes:
+        return layout.encode(data)
 
     def write_bytes(self, data: bytes) -> None:
         atomic_write(self.path, data)
@@ -179,7 +185,7 @@ class JournalStorage(Storage):
 
     def _load(self) -> Raw | None:
         data = self.read_bytes()
-        raw = None if data is None else decode(data)
+        raw = None if data is None else layout.read(data)
         if raw is not None:
             parsed = journal.parse(self.read_journal())
             if journal.applies_to(parsed, raw):
@@ -189,7 +195,7 @@ class JournalStorage(Storage):
     def _append_locked(self, changes: list[journal.Change]) -> None:
         with FileLock(lock_path_for(self.path), shared=False, timeout=LOCK_TIMEOUT):
             data = self.read_bytes()
-            on_disk = None if data is None else decode(data)
+            on_disk = None if data is None else layout.read(data)
             generation = journal.generation_of(self.state)
             if generation is None or journal.generation_of(on_disk) != generation:
                 raise FormatError("it was replaced since it was read; nothing was written")
@@ -257,10 +263,11 @@ class Store(DataFile):
                 kept = index.read(self._index_file, index.file_signature(self._file), len(jbytes))
                 if kept is None or kept.get("lines") != _lines(parsed):
                     kept = self._save_index(raw, len(jbytes), lines=_lines(parsed))
+                digest = fingerprint(data)
                 if not logs:
-                    self._cache = Cached(data, jbytes, raw, None, parsed, duplicates, kept)
+                    self._cache = Cached(digest, jbytes, raw, None, parsed, duplicates, kept)
                     return to_snapshot(raw, logs=())
-                snapshot = self._remember(data, jbytes, raw, parsed, duplicates)
+                snapshot = self._remember(digest, jbytes, raw, parsed, duplicates)
                 self._cache.index = kept  # type: ignore[union-attr]
                 return snapshot
 
@@ -285,7 +292,7 @@ class Store(DataFile):
             written = self._write(raw)
             kept = self._save_index(raw, 0)
             snapshot = cache.snapshot if cache is not None and cache.raw is raw else None
-            self._cache = Cached(written, b"", raw, snapshot, None, index=kept)
+            self._cache = Cached(fingerprint(written), b"", raw, snapshot, None, index=kept)
             return True
 
     def day_counts(self) -> tuple[Snapshot, dict[str, Counter[int]]]:
@@ -308,6 +315,9 @@ class Store(DataFile):
         counts: dict[str, Counter[int]] = {}
         fromiso = dt.date.fromisoformat
         for doc in raw.get("logs", {}).values():
+            if type(doc) is LogEntry:
+                counts.setdefault(doc.action, Counter())[doc.date.toordinal()] += 1
+                continue
             try:
                 ordinal = fromiso(doc["date"]).toordinal()
                 counts.setdefault(doc["action"], Counter())[ordinal] += 1
@@ -438,14 +448,17 @@ class Store(DataFile):
         with self._mutex, self._locked(shared=False):
             data, jbytes = self._read_bytes()
             cache, self._cache = self._cache, None  # never leave a half-changed cache behind
+            digest = None if data is None else fingerprint(data)
             derivable = (
                 cache is not None
-                and cache.data == data
-                and cache.journal == jbytes
+                and digest is not None
+                and cache.holds(digest, jbytes)
                 and cache.snapshot is not None
             )
             raw, parsed, duplicates = (
-                (None, None, ()) if data is None else self._decode(data, jbytes, cache)
+                (None, None, ())
+                if data is None
+                else self._decode(data, jbytes, cache, digest=digest)
             )
             if self._held_data and data is None:
                 raise errors.file_missing(self.path)
@@ -465,14 +478,14 @@ class Store(DataFile):
             lines = parsed.lines if parsed is not None else 0
             kept = cache.index if cache is not None and cache.raw is raw else None
             if rewrite or lines + len(changes) > journal.COMPACT_AFTER:
-                written, jnew, parsed = self._write(raw), b"", None
+                written, jnew, parsed = fingerprint(self._write(raw)), b"", None
                 kept = self._save_index(raw, 0)
             elif changes:
-                written, jnew = data, self._append(raw, jbytes, parsed, changes)
+                written, jnew = digest, self._append(raw, jbytes, parsed, changes)
                 parsed = journal.Parsed.after(jnew, lines + len(changes) + (0 if lines else 1))
                 kept = self._save_index(raw, len(jnew), kept, changes, lines=parsed.lines)
             else:
-                written, jnew = data, jbytes
+                written, jnew = digest, jbytes
             assert written is not None
             snapshot = None
             if derivable:
@@ -590,10 +603,10 @@ class _LogKeys:
 
     __slots__ = ("next_id", "size", "table", "uids")
 
-    def __init__(self, table: dict[str, dict[str, Any]]) -> None:
+    def __init__(self, table: logtable.Table) -> None:
         self.table = table
         self.size = len(table)
-        self.uids: set[object] = {doc.get("uid") for doc in table.values()}
+        self.uids = logtable.uids(table)
         self.next_id = logtable.next_id(table)
 
 
@@ -615,6 +628,8 @@ def _window_changes(
     changes: list[journal.Change] = []
     for key in sorted(ids, key=int):
         before, doc = table.get(key), window.get(key)
+        if before is not None:
+            before = logtable.as_doc(before)
         if doc is None:
             if before is not None:
                 changes.append((name, key, before, None))
