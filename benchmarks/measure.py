@@ -32,7 +32,7 @@ from trust_tui.domain.streaks import all_streaks
 from trust_tui.domain.summary import weekly_summary
 
 TERMINAL_SIZE = (100, 32)
-SETTLE = 1.5
+SETTLE = float(os.environ.get("BENCH_SETTLE", "1.5"))
 """Seconds after the first frame before the peak memory is read: trust-tui draws its first frame
 from the index and reads every log right after it (about 0.3 s at 50,000 logs), and the peak
 must include that read. Its first poll is at 2 s."""

@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:
 from benchmarks import measure  # noqa: E402
 from benchmarks.bare_app import MARKER  # noqa: E402
 from benchmarks.generate import CUSTOM_ACTION, NOW, write_history  # noqa: E402
+from benchmarks.today_app import FOOTER_MARKER  # noqa: E402
 from benchmarks.today_app import MARKER as TODAY_MARKER  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -123,7 +124,7 @@ def bench_startup(files: dict[str, Path], runs: int) -> dict[str, Figure]:
         return run
 
     sides.append(side("bare", bare, [MARKER]))
-    sides.append(side("today", today, [TODAY_MARKER]))
+    sides.append(side("today", today, [TODAY_MARKER, FOOTER_MARKER]))
     for size, path in files.items():
         figs[size] = Figure(f"start-up: trust-tui ({size} logs) to first frame with streaks", "s")
         figs[f"{size}_mem"] = Figure(f"peak memory: trust-tui ({size} logs)", "MiB")
@@ -135,7 +136,8 @@ def bench_startup(files: dict[str, Path], runs: int) -> dict[str, Figure]:
 
 def _streak_markers(path: Path) -> list[str]:
     """Texts only a Today screen with real figures shows: the custom action's name and the
-    current streak cells of the two daily actions (computed here from the same file)."""
+    current streak cells of the two daily actions (computed here from the same file); and a
+    Footer key, as for the reference."""
     from trust_tui.domain.wording import streak_short
     from trust_tui.session import build_data
     from trust_tui.storage.store import Store
@@ -143,7 +145,7 @@ def _streak_markers(path: Path) -> list[str]:
     snapshot = Store(path).load()
     data = build_data(snapshot, NOW.date(), path)
     cells = [streak_short(data.streaks[a]) for a in ("stay-in-touch", CUSTOM_ACTION.id)]
-    return [CUSTOM_ACTION.name[:16], *(c for c in cells if c != "–")]
+    return [CUSTOM_ACTION.name[:16], FOOTER_MARKER, *(c for c in cells if c != "–")]
 
 
 def bench_log_command(files: dict[str, Path], runs: int) -> dict[str, Figure]:

@@ -2,7 +2,8 @@
 
 The same widgets as trust-tui's Today screen, in the same order (Header, the title, the status
 line, the action table with its six columns and placeholder rows, the bordered detail pane, the
-hint, the Footer with the same bindings), with no project code and no data file, and only the
+hint, the Footer with the same bindings and its keys drawn in the first frame as Today's are),
+with no project code and no data file, and only the
 few layout rules of Today's panes as CSS: what any app showing that screen pays before it reads
 a byte. `tests/unit/test_benchmarks_today.py` keeps it in step with Today. Run as a whole
 process by the benchmark, exactly like `trust-tui`; it quits on ctrl+q.
@@ -14,8 +15,22 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
 
+
+class KeysAtOnce(Footer):
+    """Textual's Footer with its keys in its first compose, as Today's has them (the stock one
+    composes empty and adds its keys a frame or more later, so the first frame would lack
+    the ten key widgets Today draws)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._bindings_ready = True
+
+
 MARKER = "today-reference-first-frame"
 """Text of the hint line: the runner watches the terminal output for it."""
+FOOTER_MARKER = "Earlier day"
+"""A key of the Footer (Today's own, drawn in Today's first frame as in the reference's): the
+runner waits for it too, in both apps, so both first frames hold the whole tree."""
 
 ROWS = 6
 COLUMNS = ("Action", "This period", "Streak", "Step", "Due", "Last done")
@@ -35,18 +50,20 @@ class TodayReferenceApp(App[None]):
     #hint { padding: 1 1 0 1; }
     """
     BINDINGS = [
-        Binding("t", "noop", "Today"),
-        Binding("w", "noop", "Week"),
-        Binding("h", "noop", "History"),
-        Binding("g", "noop", "Guide"),
-        Binding("a", "noop", "Actions", show=False),
-        Binding("s", "noop", "Settings", show=False),
-        Binding("question_mark", "noop", "Help"),
-        Binding("exclamation_mark", "noop", "Safety"),
-        Binding("q", "noop", "Quit"),
-        Binding("l", "noop", "Log", show=False),
-        Binding("n", "noop", "Note"),
-        Binding("b", "noop", "Earlier day"),
+        # Today's keys, each with an action of its own as in the app: the Footer shows one key
+        # per action, so bindings sharing one action would draw a single key.
+        Binding("n", "log_note", "Note"),
+        Binding("b", "log_earlier", "Earlier day"),
+        Binding("l", "log", "Log", show=False),
+        Binding("t", "go('today')", "Today"),
+        Binding("w", "go('week')", "Week"),
+        Binding("h", "go('history')", "History"),
+        Binding("g", "go('guide')", "Guide"),
+        Binding("a", "go('actions')", "Actions", show=False),
+        Binding("s", "go('settings')", "Settings", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("exclamation_mark", "safety", "Safety"),
+        Binding("q", "leave", "Quit"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -56,7 +73,7 @@ class TodayReferenceApp(App[None]):
         yield DataTable(id="table", cursor_type="row", zebra_stripes=False)
         yield Static(DETAIL, id="detail", markup=False)
         yield Static(MARKER, id="hint", markup=False)
-        yield Footer()
+        yield KeysAtOnce()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -66,7 +83,25 @@ class TodayReferenceApp(App[None]):
             table.add_row(f"Action {row + 1}", "0/1 today", "–", "3.3", "due", "5 days ago")
         table.focus()
 
-    def action_noop(self) -> None:
+    def action_go(self, screen: str) -> None:
+        pass
+
+    def action_log(self) -> None:
+        pass
+
+    def action_log_note(self) -> None:
+        pass
+
+    def action_log_earlier(self) -> None:
+        pass
+
+    def action_help(self) -> None:
+        pass
+
+    def action_safety(self) -> None:
+        pass
+
+    def action_leave(self) -> None:
         pass
 
 

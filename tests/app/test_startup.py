@@ -9,11 +9,43 @@ from app_helpers import SIZE, screen_text, settle
 from textual.app import App, ComposeResult
 from textual.color import Color
 from textual.css import stylesheet as stylesheet_module
+from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from trust_tui.app import TrustApp
 from trust_tui.collector import pause_for_start_up, resume_after_start_up
+
+
+async def test_the_first_frame_is_painted_when_the_app_is_ready_not_on_a_timer_tick(
+    demo_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual discards what is painted during its start-up batch; the first paint after it
+    is made when the app is ready, not on the screen's update timer (a period later)."""
+    events: list[str] = []
+    real_display = App._display
+    real_tick = Timer._tick
+
+    def display(self: App[object], screen: Screen[object], renderable: object) -> None:
+        # A LayoutUpdate is a whole frame (a ChopsUpdate repaints a few regions).
+        if type(renderable).__name__ == "LayoutUpdate" and not self._batch_count:
+            events.append("painted")
+        real_display(self, screen, renderable)  # type: ignore[arg-type]
+
+    async def tick(self: Timer, *, next_timer: float, count: int) -> None:
+        if self.name == "screen_update":
+            events.append("tick")
+        await real_tick(self, next_timer=next_timer, count=count)
+
+    monkeypatch.setattr(App, "_display", display)
+    monkeypatch.setattr(Timer, "_tick", tick)
+    assert callable(getattr(Screen, "_on_timer_update", None))  # what on_ready relies on
+    app = TrustApp(db_path=demo_db, from_index=True)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert events and events[0] == "painted", events[:5]
+        assert "Weekly check-in" in screen_text(pilot)
 
 
 def _key_states(app: App[object]) -> list[tuple[str, bool, bool]]:

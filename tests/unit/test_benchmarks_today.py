@@ -39,9 +39,20 @@ async def test_the_reference_has_todays_widget_tree(app: object) -> None:
         await pilot.pause()
         ours = [_textual_class(w) for w in app.screen.children]  # type: ignore[attr-defined]
         labels = [str(c.label) for c in app.screen.query_one(DataTable).columns.values()]  # type: ignore[attr-defined]
+        our_keys = _footer_keys(app.screen)  # type: ignore[attr-defined]
     reference = TodayReferenceApp()
     async with reference.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         theirs = [_textual_class(w) for w in reference.screen.children]
+        their_keys = _footer_keys(reference.screen)
     assert theirs == ours
     assert list(COLUMNS) == labels
+    # The same keys in the Footer (each a widget of its own), if not in the same order.
+    assert sorted(their_keys) == sorted(our_keys)
+    assert len(our_keys) == 10  # nine of Today's and the command palette's
+
+
+def _footer_keys(screen: object) -> list[tuple[str, str]]:
+    from textual.widgets._footer import FooterKey
+
+    return [(k.key_display or k.key, k.description) for k in screen.query(FooterKey)]  # type: ignore[attr-defined]

@@ -12,9 +12,9 @@ PROBE = """
 import json, sys
 from trust_tui.cli import parse_arguments
 args = parse_arguments(["--db", sys.argv[1]])
-from trust_tui.tui.app import TrustApp
-app = TrustApp(args.db, from_index=True)
-data = app._open_session()
+from trust_tui.opening import open_for_app
+from trust_tui.paths import resolve_db_path
+session, data = open_for_app(resolve_db_path(args.db), from_index=True)
 print(json.dumps([data.complete, sorted(sys.modules)]))
 """
 

@@ -159,8 +159,14 @@ def _run_app(db_path: Path) -> int:
     from trust_tui.collector import pause_for_start_up
 
     pause_for_start_up()  # the app resumes it after its first frame
+    from trust_tui.opening import open_in_background
+    from trust_tui.paths import resolve_db_path
+
+    # The file is read while Textual is imported (trust_tui.opening).
+    db_path = resolve_db_path(db_path)
+    opening = open_in_background(db_path, from_index=True)
     from trust_tui.app import TrustApp
 
-    app = TrustApp(db_path=db_path, from_index=True)
+    app = TrustApp(db_path=db_path, from_index=True, opening=opening)
     app.run()
     return int(app.return_code or 0)

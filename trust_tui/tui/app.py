@@ -24,7 +24,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
-from trust_tui import clock
 from trust_tui.paths import resolve_db_path
 from trust_tui.tui.messages import (
     ActionSaved,
@@ -43,12 +42,13 @@ from trust_tui.tui.text import user_str
 
 if TYPE_CHECKING:
     import datetime as dt
+    from concurrent.futures import Future
 
     from textual.widget import AwaitMount
 
     from trust_tui.guide import Guide, Step
+    from trust_tui.opening import Opened
     from trust_tui.session import AppData, Session, WriteFailure
-    from trust_tui.storage.store import Store
 
 __all__ = ["MODE_SCREENS", "TrustApp"]
 
@@ -123,9 +123,17 @@ class TrustApp(App[int]):
         Binding("escape", "leave_field", "Leave the text field", show=False, id="leave-field"),
     ]
 
-    def __init__(self, db_path: Path | str | None = None, *, from_index: bool = False) -> None:
+    def __init__(
+        self,
+        db_path: Path | str | None = None,
+        *,
+        from_index: bool = False,
+        opening: Future[Opened] | None = None,
+    ) -> None:
         """`from_index`: draw the first frame from the derived index and read the logs right
-        after it (`AppData.complete` is False until then). The command line asks for it."""
+        after it (`AppData.complete` is False until then). The command line asks for it, and
+        passes the `opening` it started before importing Textual (`trust_tui.opening`);
+        without one the app opens the file itself while Textual starts."""
         super().__init__()
         self.stylesheet = CachedStylesheet(variables=self.get_css_variables())
         self._from_index = from_index
@@ -141,7 +149,8 @@ class TrustApp(App[int]):
         """Why the file could not be opened (shown on the ProblemScreen)."""
         self._guide: Guide | None = None
         self._guide_failed = False
-        self._opening: asyncio.Future[AppData] | None = None
+        self._started = opening
+        self._opening: asyncio.Future[Opened] | None = None
         self._reading = False
         self._write_error: str | None = None
         self._read_error: str | None = None
@@ -162,26 +171,11 @@ class TrustApp(App[int]):
 
     # --- start-up ----------------------------------------------------------------------------
 
-    def _open_session(self) -> AppData:
-        """Runs in a thread while Textual starts: open the session and read what the first
-        frame needs (the index), or the whole file when the index cannot serve."""
-        from trust_tui.session import Session
+    def _open_session(self) -> Opened:
+        """Runs in a thread while Textual starts, when the command line did not start it."""
+        from trust_tui.opening import open_for_app
 
-        def make_store() -> Store:
-            # Made on the first full read: the first frame needs neither the store nor TinyDB.
-            from trust_tui.guide import load_default_actions
-            from trust_tui.storage.store import Store
-
-            # The plain clock: the app's figures are plain dates (docs/design.md §8), and
-            # wrapping each reading in pendulum cost its 20 ms import before the first frame.
-            return Store(self.db_path, default_actions=load_default_actions(), now=clock.now_plain)
-
-        session = Session(make_store, self.db_path, clock.now_plain)
-        data = session.open_from_index() if self._from_index else None
-        if data is None:
-            data = session.open()
-        self.session = session
-        return data
+        return open_for_app(self.db_path, from_index=self._from_index)
 
     @property
     def complete(self) -> bool:
@@ -240,8 +234,11 @@ class TrustApp(App[int]):
         return True
 
     def on_load(self) -> None:
-        # Read the file in a thread while Textual sets up the terminal.
-        self._opening = asyncio.get_running_loop().run_in_executor(None, self._open_session)
+        # Read the file in a thread while Textual sets up the terminal (if not reading yet).
+        if self._started is not None:
+            self._opening = asyncio.wrap_future(self._started)
+        else:
+            self._opening = asyncio.get_running_loop().run_in_executor(None, self._open_session)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Compose):
@@ -253,7 +250,7 @@ class TrustApp(App[int]):
     async def _receive_data(self) -> None:
         assert self._opening is not None
         try:
-            self.data = await self._opening
+            self.session, self.data = await self._opening
         except Exception as error:  # noqa: BLE001 - StoreError, ContentError, ClockError: shown, never raised
             self.problem = error
             return
@@ -290,6 +287,17 @@ class TrustApp(App[int]):
             self.call_after_refresh(self._compact_worker)  # after the first frame
         else:
             self.call_after_refresh(self._read_everything)  # then compacts
+
+    def on_ready(self) -> None:
+        """Paint the first frame now. Today is composed, laid out and rendered while Textual
+        still holds its start-up batch, which discards that render; the next paint would wait
+        for the screen's update timer, whose first tick comes a whole period (1/60 s) after it
+        first starts. Painting at Ready takes ~16 ms off the first frame (docs/design.md §8).
+        Relies on Textual's `Screen._on_timer_update` (what that tick calls), pinned to
+        Textual 8.2 in pyproject and guarded by tests/app/test_startup.py."""
+        screen = self.screen
+        screen.refresh(repaint=True)
+        screen._on_timer_update()
 
     def on_resize(self, event: events.Resize) -> None:
         # Runs before Textual's own handler records the new size: take it from the event.
