@@ -46,13 +46,16 @@ def open_for_app(db_path: Path, *, from_index: bool) -> Opened:
 
 
 def _read_steps(data: AppData) -> None:
-    """Read the guide steps Today's why line may name on its first frame (cached by
-    `guide.load_step`), here rather than on the main thread. Never raises: a step that cannot
-    be read is Today's to report."""
+    """Read the guide step Today's why line names on its first frame (cached by
+    `guide.load_step`), here rather than on the main thread: the first listed action's, or the
+    check-in's on its day. Another row's is read when it is highlighted. Never raises: a step
+    that cannot be read is Today's to report."""
     from trust_tui.guide import load_step
 
-    for action in data.snapshot.actions:
-        if action.step and not action.archived:
+    shown = [a for a in data.snapshot.actions if not a.archived and a.id in data.streaks]
+    first = shown[:1] + [a for a in shown if a.kind == "check-in"][:1]
+    for action in first:
+        if action.step:
             try:
                 load_step(action.step)
             except Exception:  # noqa: BLE001, S112 - ContentError and the like: Today says it

@@ -135,7 +135,7 @@ class TrustApp(App[int]):
         passes the `opening` it started before importing Textual (`trust_tui.opening`);
         without one the app opens the file itself while Textual starts."""
         super().__init__()
-        self.stylesheet = CachedStylesheet(variables=self.get_css_variables())
+        self.stylesheet = CachedStylesheet.replacing(self.stylesheet)
         self._from_index = from_index
         self._full_read: asyncio.Future[AppData] | None = None
         self._deferred: list[Callable[[], None]] = []
