@@ -251,8 +251,31 @@ def test_the_log_command_reads_only_the_index_and_appends(
     monkeypatch.undo()
     # The index the command left is current: Store agrees with it.
     fresh = index.build(file_raw(db), journal.generation_of(file_raw(db)))
-    kept = orjson.loads(index.index_path_for(db).read_bytes())
-    assert kept["days"] == fresh["days"] and kept["next_id"] == fresh["next_id"] == 3
+    size = index.journal_size(journal_of(db))
+    kept = index.read(index.index_path_for(db), index.file_signature(db), size)
+    assert kept is not None
+    assert kept["days"] == fresh["days"] == {"stay-in-touch": {NOW.date().toordinal(): 2}}
+    assert kept["next_id"] == fresh["next_id"] == 3
+
+
+@pytest.mark.parametrize(
+    "days",
+    [
+        {"stay-in-touch": [[739947, 739948], [1]]},  # arrays of different lengths
+        {"stay-in-touch": [["739947"], [1]]},  # a day as text
+        {"stay-in-touch": [[739947], [1.5]]},  # a count that is not whole
+        {"stay-in-touch": {"739947": 1}},  # the layout of index version 4
+    ],
+)
+def test_an_index_with_malformed_day_counts_is_not_used(
+    db: Path, opened: Store, days: object
+) -> None:
+    opened.add_log(entry(1))
+    path = index.index_path_for(db)
+    signature, size = index.file_signature(db), index.journal_size(journal_of(db))
+    assert index.read(path, signature, size) is not None
+    path.write_bytes(orjson.dumps({**orjson.loads(path.read_bytes()), "days": days}))
+    assert index.read(path, signature, size) is None  # rebuilt from the data, never trusted
 
 
 @pytest.mark.parametrize("damage", ["missing", "unreadable", "stale"])

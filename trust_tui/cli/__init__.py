@@ -65,38 +65,44 @@ EXIT_BROKEN_PIPE = 141
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
-    # Imported after parsing so `--help` and `--version` stay instant.
-    from trust_tui.cli.output import fail
-    from trust_tui.clock import ClockError
-    from trust_tui.domain.validation import ValidationError
-    from trust_tui.storage.errors import StoreError
-
     try:
         code = _dispatch(args)
         sys.stdout.flush()  # here, not at exit, so a closed pipe is handled below
         return code
-    except (ValidationError, ClockError, InputError) as error:
-        fail(str(error))
-        return EXIT_INPUT
-    except StoreError as error:
-        fail(str(error))
-        return EXIT_STORAGE
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         return 130
-    except OSError as error:
+    except Exception as error:  # noqa: BLE001 - a traceback could show a note's text
+        return _failed(error)
+
+
+def _failed(error: Exception) -> int:
+    """One line on stderr for what stopped a command, and its exit code. The error classes and
+    the output module are imported only now: opening the app needs neither (docs/design.md
+    §8)."""
+    from trust_tui.cli.output import fail
+    from trust_tui.clock import ClockError
+    from trust_tui.domain.validation import ValidationError
+    from trust_tui.storage.errors import StoreError
+
+    if isinstance(error, (ValidationError, ClockError, InputError)):
+        fail(str(error))
+        return EXIT_INPUT
+    if isinstance(error, StoreError):
+        fail(str(error))
+        return EXIT_STORAGE
+    if isinstance(error, OSError):
         # A path the system refuses (too long, a folder we may not enter): one line, no
         # traceback. A name too long is bad input; anything else is the storage's problem.
         fail(_os_error_sentence(error))
         return EXIT_INPUT if error.errno == errno.ENAMETOOLONG else EXIT_STORAGE
-    except Exception as error:  # noqa: BLE001 - a traceback could show a note's text
-        fail(
-            f"An unexpected error ({type(error).__name__}) stopped this command; the data file "
-            "was left as it was. Run `trust-tui doctor` to check it."
-        )
-        return EXIT_STORAGE
+    fail(
+        f"An unexpected error ({type(error).__name__}) stopped this command; the data file "
+        "was left as it was. Run `trust-tui doctor` to check it."
+    )
+    return EXIT_STORAGE
 
 
 def _dispatch(args: argparse.Namespace) -> int:

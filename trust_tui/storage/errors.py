@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 
 from trust_tui.domain.models import SCHEMA_VERSION
@@ -49,7 +48,7 @@ def corrupt(path: Path, reason: str, good_backup: Path | None) -> CorruptDataErr
     )
     return CorruptDataError(
         f"The data file {path} is damaged ({reason}) and was left untouched; {backup}; "
-        f"run `trust-tui --db {shlex.quote(str(path))} doctor` to see how to repair it.",
+        f"run `trust-tui --db {_quote(str(path))} doctor` to see how to repair it.",
         path,
         reason,
     )
@@ -119,8 +118,8 @@ def entry_not_found(path: Path, uid: str) -> EntryNotFoundError:
 
 def repair_advice(path: Path, reason: str, good_backup: Path | None) -> str:
     """What `doctor` says about a damaged file: the exact commands to restore a backup."""
-    quoted = shlex.quote(str(path))
-    aside = shlex.quote(str(path) + ".broken")
+    quoted = _quote(str(path))
+    aside = _quote(str(path) + ".broken")
     damaged = f"The data file {path} is damaged ({reason}); trust-tui leaves it untouched."
     if good_backup is None:
         return (
@@ -129,5 +128,13 @@ def repair_advice(path: Path, reason: str, good_backup: Path | None) -> str:
         )
     return (
         f"{damaged} To restore the newest good backup ({good_backup.name}), run: "
-        f"mv {quoted} {aside} && cp {shlex.quote(str(good_backup))} {quoted}"
+        f"mv {quoted} {aside} && cp {_quote(str(good_backup))} {quoted}"
     )
+
+
+def _quote(text: str) -> str:
+    """`shlex.quote`, imported when a message needs it (not on the way to the app's first
+    frame)."""
+    import shlex
+
+    return shlex.quote(text)

@@ -63,10 +63,7 @@ def read(
             "pauses": {str(n): doc for n, doc in enumerate(kept["pauses"])},
         }
         snapshot = to_snapshot(raw, logs=())
-        counts = {
-            action: {int(day): int(n) for day, n in days.items()}
-            for action, days in kept["days"].items()
-        }
+        counts = kept["days"]  # ordinal → count, as `index.read` checked and built them
     except (AttributeError, KeyError, TypeError, ValueError):
         return None
     return snapshot, counts, kept.get("steps_done") is True

@@ -71,5 +71,4 @@ def append_log(
         index.apply(current, [change])
         current["lines"] = lines + (1 if size else 2)
         index.write(index_file, current, main, end)
-    counts = current["days"].get(entry.action, {})
-    return entry, settings, {int(day): n for day, n in counts.items()}, tuple(pauses)
+    return entry, settings, current["days"].get(entry.action, {}), tuple(pauses)
