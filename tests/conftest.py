@@ -23,7 +23,7 @@ def isolated_user_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
     base = tmp_path_factory.mktemp("xdg")
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         folder = base / name.lower()
         folder.mkdir()
         monkeypatch.setenv(name, str(folder))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import stat
 
 import pytest
 from app_helpers import SIZE, screen_text, settle
@@ -16,6 +17,7 @@ from textual.widgets._footer import FooterKey
 
 from trust_tui.app import TrustApp
 from trust_tui.collector import pause_for_start_up, resume_after_start_up
+from trust_tui.tui.stylesheet import css_cache_dir
 
 
 async def test_the_first_frame_is_painted_when_the_app_is_ready_not_on_a_timer_tick(
@@ -106,6 +108,56 @@ async def test_the_stylesheet_is_parsed_once_until_the_theme_changes(
         assert len(parsed) == 2
         assert title.styles.color == Color.parse(app.get_css_variables()["text-primary"])
         assert title.styles.color != dark
+
+
+def _counting_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    parsed: list[str] = []
+    real = stylesheet_module.parse
+
+    def counting(scope, css, read_from, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(read_from[0]).endswith("app.tcss"):
+            parsed.append(str(read_from[0]))
+        return real(scope, css, read_from, *args, **kwargs)
+
+    monkeypatch.setattr(stylesheet_module, "parse", counting)
+    return parsed
+
+
+async def _title_style(app_db: object) -> tuple[object, bool]:
+    app = TrustApp(db_path=app_db)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        title = app.screen.query_one("#today-title")  # bold, in $text-primary (app.tcss)
+        assert title.styles.color == Color.parse(app.get_css_variables()["text-primary"])
+        return title.styles.color, bool(title.styles.text_style.bold)
+
+
+async def test_the_next_start_reads_the_parsed_stylesheet_from_the_cache(
+    app_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = _counting_parses(monkeypatch)
+    first = await _title_style(app_db)
+    assert len(parsed) == 1
+    [cached] = css_cache_dir().glob("css-*.pickle")
+    assert stat.S_IMODE(cached.stat().st_mode) == 0o600
+    assert stat.S_IMODE(css_cache_dir().stat().st_mode) == 0o700
+    assert await _title_style(app_db) == first  # the same rules, not parsed again
+    assert len(parsed) == 1
+
+
+@pytest.mark.parametrize("damage", ["torn", "another folder owner could write"])
+async def test_a_cache_that_cannot_be_trusted_is_parsed_again(
+    app_db: object, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    parsed = _counting_parses(monkeypatch)
+    first = await _title_style(app_db)
+    [cached] = css_cache_dir().glob("css-*.pickle")
+    if damage == "torn":
+        cached.write_bytes(cached.read_bytes()[:100])
+    else:
+        css_cache_dir().chmod(0o777)
+    assert await _title_style(app_db) == first
+    assert len(parsed) == 2
 
 
 async def test_the_collector_paused_for_start_up_resumes_after_the_first_frame(

@@ -37,7 +37,7 @@ from trust_tui.tui.messages import (
     SettingsChanged,
     StepSaved,
 )
-from trust_tui.tui.stylesheet import CachedStylesheet
+from trust_tui.tui.stylesheet import CachedStylesheet, css_cache_dir
 from trust_tui.tui.text import user_str
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ class TrustApp(App[int]):
         passes the `opening` it started before importing Textual (`trust_tui.opening`);
         without one the app opens the file itself while Textual starts."""
         super().__init__()
-        self.stylesheet = CachedStylesheet.replacing(self.stylesheet)
+        self.stylesheet = CachedStylesheet.replacing(self.stylesheet, css_cache_dir())
         self._from_index = from_index
         self._full_read: asyncio.Future[AppData] | None = None
         self._deferred: list[Callable[[], None]] = []
