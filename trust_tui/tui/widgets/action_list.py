@@ -33,6 +33,16 @@ OTHER_CELLS = 59
 '3.5', 'paused', '123 days ago')."""
 
 
+COLUMNS = (
+    ("Action", "name"),
+    ("This period", "progress"),
+    ("Streak", "streak"),
+    ("Step", "step"),
+    ("Due", "due"),
+    ("Last done", "last"),
+)
+
+
 class ActionList(DataTable[Text]):
     """Rows keyed by action id; user text (names) only ever as `Text`."""
 
@@ -40,12 +50,10 @@ class ActionList(DataTable[Text]):
         super().__init__(cursor_type="row", zebra_stripes=False, **kwargs)  # type: ignore[arg-type]
 
     def on_mount(self) -> None:
-        self.add_column("Action", key="name")
-        self.add_column("This period", key="progress")
-        self.add_column("Streak", key="streak")
-        self.add_column("Step", key="step")
-        self.add_column("Due", key="due")
-        self.add_column("Last done", key="last")
+        # Labels as Text: a string label is parsed as Rich markup, whose first use imports
+        # Rich's emoji table (~10 ms of the first frame, docs/design.md §8).
+        for label, key in COLUMNS:
+            self.add_column(Text(label), key=key)
 
     def _theme_colour(self, name: str) -> str:
         # A theme variable resolved at render time, so the app's theme decides the colour.
