@@ -37,7 +37,7 @@ def append_log(
     with FileLock(lock_path_for(file), shared=False, timeout=timeout):
         main = index.file_signature(file)
         size = index.journal_size(journal_file)
-        current = index.read(index_file, main, size)
+        current = index.read(index_file, main, size, counts=False)
         lines = current.get("lines") if current is not None else None
         generation = current.get("generation") if current is not None else None
         if (
@@ -71,4 +71,4 @@ def append_log(
         index.apply(current, [change])
         current["lines"] = lines + (1 if size else 2)
         index.write(index_file, current, main, end)
-    return entry, settings, current["days"].get(entry.action, {}), tuple(pauses)
+    return entry, settings, index.counts_of(current, entry.action), tuple(pauses)
