@@ -80,11 +80,7 @@ async def test_today_footer_keys_end_as_textual_footer_keys(app: TrustApp) -> No
     assert "t Today" in footer_line and "q Quit" in footer_line
 
 
-async def test_the_stylesheet_is_parsed_once_until_the_theme_changes(
-    app: TrustApp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Textual re-parses every stylesheet when it first shows a screen; the app's keeps the
-    rules of each source until the variables change, and styles exactly as before."""
+def _counting_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
     real = stylesheet_module.parse
 
@@ -94,6 +90,15 @@ async def test_the_stylesheet_is_parsed_once_until_the_theme_changes(
         return real(scope, css, read_from, *args, **kwargs)
 
     monkeypatch.setattr(stylesheet_module, "parse", counting)
+    return parsed
+
+
+async def test_the_stylesheet_is_parsed_once_until_the_theme_changes(
+    app: TrustApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual re-parses every stylesheet when it first shows a screen; the app's keeps the
+    rules of each source until the variables change, and styles exactly as before."""
+    parsed = _counting_parses(monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("w")  # a second screen: Textual refreshes the CSS again
@@ -108,19 +113,6 @@ async def test_the_stylesheet_is_parsed_once_until_the_theme_changes(
         assert len(parsed) == 2
         assert title.styles.color == Color.parse(app.get_css_variables()["text-primary"])
         assert title.styles.color != dark
-
-
-def _counting_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    parsed: list[str] = []
-    real = stylesheet_module.parse
-
-    def counting(scope, css, read_from, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if str(read_from[0]).endswith("app.tcss"):
-            parsed.append(str(read_from[0]))
-        return real(scope, css, read_from, *args, **kwargs)
-
-    monkeypatch.setattr(stylesheet_module, "parse", counting)
-    return parsed
 
 
 async def _title_style(app_db: object) -> tuple[object, bool]:

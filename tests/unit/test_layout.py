@@ -17,6 +17,14 @@ from trust_tui.storage.documents import log_from_doc
 from trust_tui.storage.schema import FormatError, decode
 
 META = {"1": {"schema_version": 2, "created_at": "", "settings": {}, "generation": "g"}}
+PLAIN = {
+    "uid": "u",
+    "action": "a",
+    "date": "2026-11-27",
+    "logged_at": "t",
+    "note": "",
+    "rating": None,
+}
 ACTIONS = {"1": {"id": "stay-in-touch", "name": "Call {or} message\nat lunch"}}
 
 texts = st.text(
@@ -110,14 +118,7 @@ def test_a_duplicated_id_across_chunks_falls_back_to_the_whole_file(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(layout, "CHUNK", 16)
-    doc = {
-        "uid": "u",
-        "action": "a",
-        "date": "2026-11-27",
-        "logged_at": "t",
-        "note": "",
-        "rating": None,
-    }
+    doc = PLAIN
     data = layout.encode({"meta": META, "logs": {"1": doc, "2": {**doc, "uid": "v"}}})
     planted = data.replace(b'"2":', b'"1":')
     found: list[str] = []
@@ -136,14 +137,7 @@ def test_a_duplicated_id_across_chunks_falls_back_to_the_whole_file(
     ],
 )
 def test_a_damaged_file_in_our_layout_is_refused_as_a_whole_parse_refuses_it(damage) -> None:  # type: ignore[no-untyped-def]
-    doc = {
-        "uid": "u",
-        "action": "a",
-        "date": "2026-11-27",
-        "logged_at": "t",
-        "note": "",
-        "rating": None,
-    }
+    doc = PLAIN
     data = damage(layout.encode({"meta": META, "logs": {"1": doc, "2": doc}}))
     with pytest.raises(FormatError, match="not valid JSON"):
         layout.read(data)
