@@ -1,8 +1,8 @@
 """`DataFile`: the TinyDB-free half of `trust_tui.storage.store.Store`.
 
 Every operation takes the inter-process lock, then reads the file *as it is now*. In memory we
-keep the exact bytes of the last read or write with what they decoded to, so reading a file nobody
-else has changed costs one read and one comparison instead of a parse. Here: that cache, the
+keep a 128-bit digest of the bytes of the last read or write with what they decoded to, so reading
+a file nobody else has changed costs one read and one hash instead of a parse. Here: that cache, the
 checks on what was read, reading, backups, diagnosis and the wording of what went wrong;
 `Store` adds creating, migrating and changing the file.
 """

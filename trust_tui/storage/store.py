@@ -9,7 +9,7 @@ backup, once the journal passes `journal.COMPACT_AFTER` lines, and when the app 
 first frame.
 
 Every operation takes the inter-process lock, then reads the file and journal *as they are now*
-(a byte comparison with the last read decides whether anything must be parsed again), so no
+(their digest against the last read's decides whether anything must be parsed again), so no
 TinyDB instance outlives one operation and its caches can never be stale. Changes go through
 TinyDB's table API (insert, update, remove, upsert with `Query`) over the state just read.
 """
