@@ -50,20 +50,21 @@ class TodayReferenceApp(App[None]):
     #hint { padding: 1 1 0 1; }
     """
     BINDINGS = [
-        # Today's keys, each with an action of its own as in the app: the Footer shows one key
-        # per action, so bindings sharing one action would draw a single key.
-        Binding("n", "log_note", "Note"),
-        Binding("b", "log_earlier", "Earlier day"),
-        Binding("l", "log", "Log", show=False),
-        Binding("t", "go('today')", "Today"),
-        Binding("w", "go('week')", "Week"),
-        Binding("h", "go('history')", "History"),
-        Binding("g", "go('guide')", "Guide"),
-        Binding("a", "go('actions')", "Actions", show=False),
-        Binding("s", "go('settings')", "Settings", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("exclamation_mark", "safety", "Safety"),
-        Binding("q", "leave", "Quit"),
+        # Today's keys, each with an action of its own as in the app (one no-op with a
+        # different argument): the Footer shows one key per action, so bindings sharing one
+        # action would draw a single key.
+        Binding("n", "noop('note')", "Note"),
+        Binding("b", "noop('earlier')", "Earlier day"),
+        Binding("l", "noop('log')", "Log", show=False),
+        Binding("t", "noop('today')", "Today"),
+        Binding("w", "noop('week')", "Week"),
+        Binding("h", "noop('history')", "History"),
+        Binding("g", "noop('guide')", "Guide"),
+        Binding("a", "noop('actions')", "Actions", show=False),
+        Binding("s", "noop('settings')", "Settings", show=False),
+        Binding("question_mark", "noop('help')", "Help"),
+        Binding("exclamation_mark", "noop('safety')", "Safety"),
+        Binding("q", "noop('quit')", "Quit"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -83,25 +84,7 @@ class TodayReferenceApp(App[None]):
             table.add_row(f"Action {row + 1}", "0/1 today", "–", "3.3", "due", "5 days ago")
         table.focus()
 
-    def action_go(self, screen: str) -> None:
-        pass
-
-    def action_log(self) -> None:
-        pass
-
-    def action_log_note(self) -> None:
-        pass
-
-    def action_log_earlier(self) -> None:
-        pass
-
-    def action_help(self) -> None:
-        pass
-
-    def action_safety(self) -> None:
-        pass
-
-    def action_leave(self) -> None:
+    def action_noop(self, name: str) -> None:
         pass
 
 

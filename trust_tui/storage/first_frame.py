@@ -3,8 +3,7 @@
 What the app needs before its first frame: the actions, settings and pauses, and the logs per
 action and day, read from the index beside the data file, under the same lock and with the same
 checks as every read, but without importing the store (TinyDB, the journal storage, the write
-path): the full read that follows the first frame imports those. `Store.open_from_index` is this
-same read.
+path): the full read that follows the first frame imports those.
 """
 
 from __future__ import annotations

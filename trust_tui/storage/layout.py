@@ -42,7 +42,7 @@ def read(data: bytes, duplicates: list[str] | None = None) -> Raw | None:
             return raw
         raw = decode(data, duplicates)
         if raw is not None and isinstance(raw.get("logs"), dict):
-            raw["logs"] = logtable.compact(raw["logs"])
+            raw["logs"] = LogReader().compact(raw["logs"])
         return raw
 
 
@@ -91,9 +91,7 @@ def _read_lines(data: bytes) -> Raw | None:
         if len(table) != size + len(docs):
             return None  # an id in two chunks
         start = cut + 1
-    raw["logs"] = table
-    if not any(raw.values()):
-        return None
+    raw["logs"] = table  # `decode` found the first line's tables not blank
     return raw
 
 

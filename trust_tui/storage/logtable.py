@@ -14,15 +14,10 @@ from bisect import insort
 from typing import Any
 
 from trust_tui.domain.models import LogEntry, log_order
-from trust_tui.storage.documents import LogReader, log_from_doc
+from trust_tui.storage.documents import log_from_doc
 
 Table = dict[str, Any]
 """Document id → `LogEntry` or document."""
-
-
-def compact(table: dict[str, Any]) -> Table:
-    """A table of documents as kept in memory (a new dict)."""
-    return LogReader().compact(table)
 
 
 def as_doc(value: Any) -> dict[str, Any]:

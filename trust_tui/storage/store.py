@@ -37,7 +37,7 @@ from trust_tui.domain.models import (
     Snapshot,
     StepProgress,
 )
-from trust_tui.storage import backups, errors, first_frame, index, journal, layout, logtable
+from trust_tui.storage import backups, errors, index, journal, layout, logtable
 from trust_tui.storage.atomic import atomic_write, ensure_private_folder, remove_stray_temps
 from trust_tui.storage.datafile import Cached, DataFile, fingerprint
 from trust_tui.storage.documents import to_snapshot
@@ -270,12 +270,6 @@ class Store(DataFile):
                 snapshot = self._remember(digest, jbytes, raw, parsed, duplicates)
                 self._cache.index = kept  # type: ignore[union-attr]
                 return snapshot
-
-    def open_from_index(self) -> first_frame.FirstFrame | None:
-        """The file without its logs, the logs per action and day ordinal, and whether a step
-        is done, from the derived index alone (`trust_tui.storage.first_frame.read`)."""
-        with self._mutex:
-            return first_frame.read(self.path, self._now, self._lock_timeout)
 
     def compact(self) -> bool:
         """Fold the journal into the file now (the app does it after its first frame).
